@@ -1,0 +1,10 @@
+package com.productivecommunity.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A leader stated (or restated) what the community is for, from the organization's side. */
+@SchemaVersion(1)
+public record CommunityPurposeStated(UUID eventId, UUID communityId, String actorId, Instant occurredAt,
+                                     String purpose) implements CommunityEvent {
+}

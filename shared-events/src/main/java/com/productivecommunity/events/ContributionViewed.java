@@ -1,0 +1,10 @@
+package com.productivecommunity.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A member viewed a contribution for the first time. Repeated views record nothing new. */
+@SchemaVersion(1)
+public record ContributionViewed(UUID eventId, UUID communityId, String actorId, Instant occurredAt,
+                                 UUID contributionId, String contributionAuthorId) implements CommunityEvent {
+}

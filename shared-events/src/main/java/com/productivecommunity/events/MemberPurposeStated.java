@@ -1,0 +1,10 @@
+package com.productivecommunity.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A member stated (or restated) what they personally want out of the community. */
+@SchemaVersion(1)
+public record MemberPurposeStated(UUID eventId, UUID communityId, String actorId, Instant occurredAt,
+                                  String purpose) implements CommunityEvent {
+}

@@ -1,0 +1,5 @@
+package com.productivecommunity.events;
+
+public enum ReactionKind {
+    LIKE, THANKS, USEFUL
+}
