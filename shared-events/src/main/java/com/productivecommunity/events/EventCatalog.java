@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Every event type of the domain, its current schema version, and the upcasters between versions. */
 public final class EventCatalog {
@@ -46,9 +45,5 @@ public final class EventCatalog {
 
     public static List<EventUpcaster> upcasters() {
         return UPCASTERS;
-    }
-
-    static Stream<EventUpcaster> upcastersOf(String type) {
-        return UPCASTERS.stream().filter(u -> u.type().equals(type));
     }
 }

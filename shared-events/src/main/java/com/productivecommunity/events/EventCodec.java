@@ -11,6 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * Reads and writes events and envelopes as JSON. Thread-safe; one instance can serve a whole service.
@@ -20,19 +21,21 @@ import java.util.Comparator;
 public final class EventCodec {
 
     private final ObjectMapper mapper;
+    private final List<EventUpcaster> upcasters;
 
     public EventCodec() {
-        this(JsonMapper.builder()
+        this(EventCatalog.upcasters());
+    }
+
+    EventCodec(List<EventUpcaster> upcasters) {
+        this.upcasters = upcasters.stream().sorted(Comparator.comparingInt(EventUpcaster::fromVersion)).toList();
+        this.mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-                .build());
-    }
-
-    EventCodec(ObjectMapper mapper) {
-        this.mapper = mapper;
+                .build();
     }
 
     public ObjectMapper mapper() {
@@ -84,9 +87,8 @@ public final class EventCodec {
     public ObjectNode upcast(String typeName, int schemaVersion, ObjectNode payload) {
         ObjectNode current = payload;
         int version = schemaVersion;
-        for (EventUpcaster upcaster : EventCatalog.upcastersOf(typeName)
-                .sorted(Comparator.comparingInt(EventUpcaster::fromVersion)).toList()) {
-            if (upcaster.fromVersion() == version) {
+        for (EventUpcaster upcaster : upcasters) {
+            if (upcaster.type().equals(typeName) && upcaster.fromVersion() == version) {
                 current = upcaster.upcast(current.deepCopy());
                 version++;
             }
