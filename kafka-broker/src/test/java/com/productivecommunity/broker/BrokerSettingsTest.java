@@ -13,7 +13,7 @@ class BrokerSettingsTest {
 
         assertThat(settings.bootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(settings.controllerPort()).isEqualTo(9093);
-        assertThat(settings.dataDir()).endsWith(java.nio.file.Path.of(".platform", "kafka"));
+        assertThat(settings.dataDir().endsWith(java.nio.file.Path.of(".platform", "kafka"))).isTrue();
     }
 
     @Test
