@@ -1,0 +1,37 @@
+package com.productivecommunity.analytics.figures;
+
+import com.productivecommunity.support.web.ForbiddenException;
+import com.productivecommunity.support.web.InvalidInputException;
+import com.productivecommunity.support.web.NotFoundException;
+import java.util.UUID;
+
+/** The named failures of the analytics reads, answered as problem details by service-support. */
+final class AnalyticsReadExceptions {
+
+    private AnalyticsReadExceptions() {
+    }
+
+    static class UnknownCommunityException extends NotFoundException {
+        UnknownCommunityException(UUID communityId) {
+            super("No community " + communityId);
+        }
+    }
+
+    static class UnknownModelException extends NotFoundException {
+        UnknownModelException(String model) {
+            super("No value model '" + model + "' is applied by this service");
+        }
+    }
+
+    static class NotAllowedToReadException extends ForbiddenException {
+        NotAllowedToReadException(String detail) {
+            super(detail);
+        }
+    }
+
+    static class UnsupportedBucketException extends InvalidInputException {
+        UnsupportedBucketException(String bucket) {
+            super("Unsupported bucket '" + bucket + "': only 'day' is supported");
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package com.productivecommunity.analytics.ledger;
+
+import com.productivecommunity.analytics.engine.CommunityFigures;
+import com.productivecommunity.analytics.engine.ContributionFacts;
+import com.productivecommunity.analytics.engine.LedgerEntry;
+import com.productivecommunity.analytics.engine.MemberFigures;
+import com.productivecommunity.analytics.engine.MemoryRuleState;
+import com.productivecommunity.analytics.engine.Tally;
+import com.productivecommunity.analytics.engine.ValueEngine;
+import com.productivecommunity.analytics.model.ValueModel;
+import com.productivecommunity.events.AnswerAccepted;
+import com.productivecommunity.events.CommunityEvent;
+import com.productivecommunity.events.CommunityFounded;
+import com.productivecommunity.events.ContributionKind;
+import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.ContributionViewed;
+import com.productivecommunity.events.EventCatalog;
+import com.productivecommunity.events.MemberJoined;
+import com.productivecommunity.events.MemberLeft;
+import com.productivecommunity.events.ReactionGiven;
+import com.productivecommunity.events.ReactionKind;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+
+/**
+ * Applies a batch of events to the database inside the caller's transaction. A batch is judged in memory:
+ * the rule state and figures it can touch are loaded with a few queries, the engine and the tally run as
+ * plain objects, and what changed is written back with JDBC batch statements — so a replay of millions of
+ * events costs a handful of round trips per batch, not per event.
+ */
+public class LedgerStore {
+
+    private static final String[] TABLES = {"applied_event", "community", "community_member", "contribution_fact",
+        "first_view", "reaction_given", "solved_question", "accepted_answer", "ledger_entry", "member_figures",
+        "community_figures", "community_day"};
+
+    private final JdbcTemplate jdbc;
+    private final ValueEngine engine;
+    private final List<String> models;
+
+    public LedgerStore(JdbcTemplate jdbc, ValueEngine engine) {
+        this.jdbc = jdbc;
+        this.engine = engine;
+        this.models = engine.models().stream().map(ValueModel::name).toList();
+    }
+
+    /** Applies the events in order; an event applied before (here or in an earlier batch) takes no effect. */
+    public void apply(List<CommunityEvent> batch) {
+        List<CommunityEvent> events = notYetApplied(batch);
+        if (events.isEmpty()) {
+            return;
+        }
+        MemoryRuleState state = loadRuleState(events);
+        List<List<LedgerEntry>> entries = new ArrayList<>(events.size());
+        for (CommunityEvent event : events) {
+            entries.add(engine.apply(event, state));
+        }
+        Tally tally = loadTally(events, entries);
+        for (int i = 0; i < events.size(); i++) {
+            CommunityEvent event = events.get(i);
+            tally.record(event.communityId(), event.occurredAt(), entries.get(i), models);
+        }
+        writeAppliedEvents(events);
+        writeCommunities(events);
+        writeRuleState(state.added());
+        writeLedger(entries);
+        writeFigures(tally);
+    }
+
+    /** Empties every table, before a rebuild replays the topic from its start. */
+    public void reset() {
+        jdbc.execute("TRUNCATE " + String.join(", ", TABLES) + " RESTART IDENTITY");
+    }
+
+    private List<CommunityEvent> notYetApplied(List<CommunityEvent> batch) {
+        Map<UUID, CommunityEvent> byId = new LinkedHashMap<>();
+        for (CommunityEvent event : batch) {
+            byId.putIfAbsent(event.eventId(), event); // a redelivery inside the batch: the first copy counts
+        }
+        Set<UUID> applied = new HashSet<>();
+        query("SELECT event_id FROM applied_event WHERE event_id = ANY (?)",
+                rs -> applied.add(rs.getObject(1, UUID.class)), uuids(byId.keySet()));
+        return byId.values().stream().filter(e -> !applied.contains(e.eventId())).toList();
+    }
+
+    private MemoryRuleState loadRuleState(List<CommunityEvent> events) {
+        Set<UUID> contributions = new HashSet<>();
+        Set<UUID> viewed = new HashSet<>();
+        Set<UUID> reacted = new HashSet<>();
+        Set<String> actors = new HashSet<>();
+        Set<UUID> questions = new HashSet<>();
+        Set<UUID> answers = new HashSet<>();
+        for (CommunityEvent event : events) {
+            actors.add(event.actorId());
+            if (event instanceof ContributionPosted posted) {
+                contributions.add(posted.contributionId());
+                if (posted.inReplyTo() != null) {
+                    contributions.add(posted.inReplyTo());
+                }
+            } else if (event instanceof ContributionViewed view) {
+                contributions.add(view.contributionId());
+                viewed.add(view.contributionId());
+            } else if (event instanceof ReactionGiven reaction) {
+                contributions.add(reaction.contributionId());
+                reacted.add(reaction.contributionId());
+            } else if (event instanceof AnswerAccepted accepted) {
+                contributions.add(accepted.questionId());
+                contributions.add(accepted.answerId());
+                questions.add(accepted.questionId());
+                answers.add(accepted.answerId());
+            }
+        }
+        MemoryRuleState state = new MemoryRuleState();
+        if (!contributions.isEmpty()) {
+            query("SELECT contribution_id, community_id, author_id, kind, in_reply_to FROM contribution_fact"
+                    + " WHERE contribution_id = ANY (?)", rs -> state.loadContribution(new ContributionFacts(
+                            rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            ContributionKind.valueOf(rs.getString(4)), rs.getObject(5, UUID.class))),
+                    uuids(contributions));
+        }
+        if (!viewed.isEmpty()) {
+            query("SELECT contribution_id, member_id FROM first_view"
+                    + " WHERE contribution_id = ANY (?) AND member_id = ANY (?)",
+                    rs -> state.loadView(new MemoryRuleState.View(rs.getObject(1, UUID.class), rs.getString(2))),
+                    uuids(viewed), texts(actors));
+        }
+        if (!reacted.isEmpty()) {
+            query("SELECT contribution_id, member_id, kind FROM reaction_given"
+                    + " WHERE contribution_id = ANY (?) AND member_id = ANY (?)",
+                    rs -> state.loadReaction(new MemoryRuleState.Reaction(rs.getObject(1, UUID.class),
+                            rs.getString(2), ReactionKind.valueOf(rs.getString(3)))),
+                    uuids(reacted), texts(actors));
+        }
+        if (!questions.isEmpty()) {
+            query("SELECT question_id FROM solved_question WHERE question_id = ANY (?)",
+                    rs -> state.loadSolvedQuestion(rs.getObject(1, UUID.class)), uuids(questions));
+            query("SELECT answer_id FROM accepted_answer WHERE answer_id = ANY (?)",
+                    rs -> state.loadAcceptedAnswer(rs.getObject(1, UUID.class)), uuids(answers));
+        }
+        return state;
+    }
+
+    private Tally loadTally(List<CommunityEvent> events, List<List<LedgerEntry>> entries) {
+        Set<UUID> communities = new HashSet<>();
+        events.forEach(e -> communities.add(e.communityId()));
+        Set<String> members = new HashSet<>();
+        entries.forEach(list -> list.forEach(e -> members.add(e.memberId())));
+        Tally tally = new Tally();
+        query("SELECT model, community_id, contribution, benefit, organization_benefit, active_members,"
+                + " members_benefiting_more, last_day FROM community_figures"
+                + " WHERE model = ANY (?) AND community_id = ANY (?)",
+                rs -> tally.loadCommunity(new Tally.CommunityKey(rs.getString(1), rs.getObject(2, UUID.class)),
+                        new CommunityFigures(rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                                rs.getInt(6), rs.getInt(7)),
+                        rs.getObject(8, LocalDate.class)),
+                texts(models), uuids(communities));
+        if (!members.isEmpty()) {
+            query("SELECT model, community_id, member_id, contribution, benefit FROM member_figures"
+                    + " WHERE model = ANY (?) AND community_id = ANY (?) AND member_id = ANY (?)",
+                    rs -> tally.loadMember(new Tally.MemberKey(rs.getString(1), rs.getObject(2, UUID.class),
+                            rs.getString(3)), new MemberFigures(rs.getBigDecimal(4), rs.getBigDecimal(5))),
+                    texts(models), uuids(communities), texts(members));
+        }
+        return tally;
+    }
+
+    private void writeAppliedEvents(List<CommunityEvent> events) {
+        jdbc.batchUpdate("INSERT INTO applied_event (event_id, community_id, event_type, occurred_at)"
+                + " VALUES (?, ?, ?, ?)", events.stream().map(e -> new Object[] {e.eventId(), e.communityId(),
+                    EventCatalog.typeName(e.getClass()), timestamp(e.occurredAt())}).toList());
+    }
+
+    private void writeCommunities(List<CommunityEvent> events) {
+        List<Object[]> founded = new ArrayList<>();
+        Map<List<Object>, Boolean> membership = new LinkedHashMap<>();
+        for (CommunityEvent event : events) {
+            List<Object> key = List.of(event.communityId(), event.actorId());
+            if (event instanceof CommunityFounded f) {
+                founded.add(new Object[] {f.communityId(), f.name(), timestamp(f.occurredAt())});
+                membership.put(key, true);
+            } else if (event instanceof MemberJoined) {
+                membership.put(key, true);
+            } else if (event instanceof MemberLeft) {
+                membership.put(key, false);
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO community (community_id, name, founded_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", founded);
+        List<Object[]> joined = new ArrayList<>();
+        List<Object[]> left = new ArrayList<>();
+        membership.forEach((key, member) -> (member ? joined : left).add(key.toArray()));
+        jdbc.batchUpdate("INSERT INTO community_member (community_id, member_id) VALUES (?, ?)"
+                + " ON CONFLICT DO NOTHING", joined);
+        jdbc.batchUpdate("DELETE FROM community_member WHERE community_id = ? AND member_id = ?", left);
+    }
+
+    private void writeRuleState(MemoryRuleState.Added added) {
+        jdbc.batchUpdate("INSERT INTO contribution_fact (contribution_id, community_id, author_id, kind, in_reply_to)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", added.contributions().stream()
+                    .map(c -> new Object[] {c.contributionId(), c.communityId(), c.authorId(), c.kind().name(),
+                        c.inReplyTo()}).toList());
+        jdbc.batchUpdate("INSERT INTO first_view (contribution_id, member_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                added.views().stream().map(v -> new Object[] {v.contributionId(), v.memberId()}).toList());
+        jdbc.batchUpdate("INSERT INTO reaction_given (contribution_id, member_id, kind) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", added.reactions().stream()
+                    .map(r -> new Object[] {r.contributionId(), r.memberId(), r.kind().name()}).toList());
+        jdbc.batchUpdate("INSERT INTO solved_question (question_id) VALUES (?) ON CONFLICT DO NOTHING",
+                added.solvedQuestions().stream().map(q -> new Object[] {q}).toList());
+        jdbc.batchUpdate("INSERT INTO accepted_answer (answer_id) VALUES (?) ON CONFLICT DO NOTHING",
+                added.acceptedAnswers().stream().map(a -> new Object[] {a}).toList());
+    }
+
+    private void writeLedger(List<List<LedgerEntry>> entries) {
+        List<Object[]> rows = new ArrayList<>();
+        for (List<LedgerEntry> list : entries) {
+            for (LedgerEntry e : list) {
+                rows.add(new Object[] {e.model(), e.eventId(), e.eventType(), timestamp(e.occurredAt()),
+                    e.communityId(), e.memberId(), e.signal().name(), e.contribution(), e.benefit(),
+                    e.organizationBenefit(), e.reason(), e.contributionId()});
+            }
+        }
+        // The unique key is the last line of defence: the applied_event check already skipped redeliveries.
+        jdbc.batchUpdate("INSERT INTO ledger_entry (model, event_id, event_type, occurred_at, community_id, member_id,"
+                + " signal, contribution, benefit, organization_benefit, reason, contribution_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ON CONSTRAINT ledger_entry_once DO NOTHING",
+                rows);
+    }
+
+    private void writeFigures(Tally tally) {
+        jdbc.batchUpdate("INSERT INTO member_figures (model, community_id, member_id, contribution, benefit)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (model, community_id, member_id)"
+                + " DO UPDATE SET contribution = EXCLUDED.contribution, benefit = EXCLUDED.benefit",
+                tally.changedMembers().stream().map(k -> {
+                    MemberFigures f = tally.member(k);
+                    return new Object[] {k.model(), k.communityId(), k.memberId(), f.contribution(), f.benefit()};
+                }).toList());
+        jdbc.batchUpdate("INSERT INTO community_figures (model, community_id, contribution, benefit,"
+                + " organization_benefit, active_members, members_benefiting_more, last_day)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (model, community_id) DO UPDATE SET"
+                + " contribution = EXCLUDED.contribution, benefit = EXCLUDED.benefit,"
+                + " organization_benefit = EXCLUDED.organization_benefit, active_members = EXCLUDED.active_members,"
+                + " members_benefiting_more = EXCLUDED.members_benefiting_more, last_day = EXCLUDED.last_day",
+                tally.changedCommunities().stream().map(k -> {
+                    CommunityFigures f = tally.community(k);
+                    return new Object[] {k.model(), k.communityId(), f.contribution(), f.benefit(),
+                        f.organizationBenefit(), f.activeMembers(), f.membersBenefitingMore(), tally.lastDay(k)};
+                }).toList());
+        jdbc.batchUpdate("INSERT INTO community_day (model, community_id, day, contribution, benefit,"
+                + " organization_benefit, active_members, members_benefiting_more) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (model, community_id, day) DO UPDATE SET contribution = EXCLUDED.contribution,"
+                + " benefit = EXCLUDED.benefit, organization_benefit = EXCLUDED.organization_benefit,"
+                + " active_members = EXCLUDED.active_members,"
+                + " members_benefiting_more = EXCLUDED.members_benefiting_more",
+                tally.days().entrySet().stream().map(d -> {
+                    CommunityFigures f = d.getValue();
+                    Tally.DayKey k = d.getKey();
+                    return new Object[] {k.model(), k.communityId(), k.day(), f.contribution(), f.benefit(),
+                        f.organizationBenefit(), f.activeMembers(), f.membersBenefitingMore()};
+                }).toList());
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private interface ArrayParam {
+        Array create(Connection connection) throws SQLException;
+    }
+
+    private static ArrayParam uuids(Collection<UUID> values) {
+        return c -> c.createArrayOf("uuid", values.toArray());
+    }
+
+    private static ArrayParam texts(Collection<String> values) {
+        return c -> c.createArrayOf("text", values.toArray());
+    }
+
+    private void query(String sql, RowCallbackHandler handler, ArrayParam... params) {
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            for (int i = 0; i < params.length; i++) {
+                statement.setArray(i + 1, params[i].create(connection));
+            }
+            return statement;
+        }, (ResultSet rs) -> handler.processRow(rs));
+    }
+}
