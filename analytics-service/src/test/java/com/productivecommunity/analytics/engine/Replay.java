@@ -9,28 +9,28 @@ import java.util.List;
 import java.util.UUID;
 
 /** The whole analytics projection in memory: engine, rule state, tally and ledger, for plain-object tests. */
-final class Replay {
+public final class Replay {
 
-    static final ValueModel V1 = ValueModelReader.fromClasspath("v1");
+    public static final ValueModel V1 = ValueModelReader.fromClasspath("v1");
 
-    final ValueEngine engine;
-    final MemoryRuleState state = new MemoryRuleState();
-    final Tally tally = new Tally();
-    final List<LedgerEntry> ledger = new ArrayList<>();
+    public final ValueEngine engine;
+    public final MemoryRuleState state = new MemoryRuleState();
+    public final Tally tally = new Tally();
+    public final List<LedgerEntry> ledger = new ArrayList<>();
 
-    Replay(List<ValueModel> models) {
+    public Replay(List<ValueModel> models) {
         engine = new ValueEngine(models);
     }
 
-    Replay() {
+    public Replay() {
         this(List.of(V1));
     }
 
-    Replay apply(CommunityEvent... events) {
+    public Replay apply(CommunityEvent... events) {
         return apply(List.of(events));
     }
 
-    Replay apply(List<? extends CommunityEvent> events) {
+    public Replay apply(List<? extends CommunityEvent> events) {
         List<String> models = engine.models().stream().map(ValueModel::name).toList();
         for (CommunityEvent event : events) {
             List<LedgerEntry> entries = engine.apply(event, state);
@@ -40,19 +40,19 @@ final class Replay {
         return this;
     }
 
-    MemberFigures member(UUID communityId, String memberId) {
+    public MemberFigures member(UUID communityId, String memberId) {
         return tally.member(new Tally.MemberKey("v1", communityId, memberId));
     }
 
-    CommunityFigures community(UUID communityId) {
+    public CommunityFigures community(UUID communityId) {
         return tally.community(new Tally.CommunityKey("v1", communityId));
     }
 
-    Verdict verdict(UUID communityId) {
+    public Verdict verdict(UUID communityId) {
         return Verdict.of(community(communityId), V1.productiveShareThreshold());
     }
 
-    List<LedgerEntry> ledgerOf(UUID communityId, String memberId) {
+    public List<LedgerEntry> ledgerOf(UUID communityId, String memberId) {
         return ledger.stream()
                 .filter(e -> e.communityId().equals(communityId) && e.memberId().equals(memberId)).toList();
     }
