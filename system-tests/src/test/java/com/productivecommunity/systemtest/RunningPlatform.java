@@ -1,0 +1,223 @@
+package com.productivecommunity.systemtest;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform as a newcomer runs it: the kafka-broker jar with its own data directory, and the three
+ * service jars on free ports against fresh PostgreSQL databases ({@code pc_*_sys}).
+ */
+final class RunningPlatform implements AutoCloseable {
+
+    static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final Map<String, String> DATABASES = Map.of(
+            "command-service", "pc_command_sys",
+            "query-service", "pc_query_sys",
+            "analytics-service", "pc_analytics_sys");
+    private static final Duration STARTUP = Duration.ofMinutes(4);
+
+    private final Path root;
+    private final String version;
+    private final Path work;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Thread cleanupOnExit = new Thread(this::close, "system-test-cleanup");
+    private ManagedProcess broker;
+    private ManagedProcess command;
+    private ManagedProcess query;
+    private ManagedProcess analytics;
+    private String bootstrapServers;
+    private int commandPort;
+    private int queryPort;
+    private int analyticsPort;
+
+    private RunningPlatform(Path root, String version, Path work) {
+        this.root = root;
+        this.version = version;
+        this.work = work;
+    }
+
+    private static RunningPlatform configured() {
+        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+        String version = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
+        return new RunningPlatform(root, version, root.resolve("system-tests/target/system-test"));
+    }
+
+    /** Why the platform cannot be started from this build, or empty when all its jars are packaged. */
+    static java.util.Optional<String> whyNotRunnable() {
+        List<Path> missing = configured().jars().stream().filter(jar -> !Files.isRegularFile(jar)).toList();
+        return missing.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(
+                "System test skipped: packaged jars missing " + missing + " - run 'mvn verify' from the repository root");
+    }
+
+    static RunningPlatform start() {
+        RunningPlatform platform = configured();
+        Runtime.getRuntime().addShutdownHook(platform.cleanupOnExit);
+        try {
+            platform.startAll();
+        } catch (RuntimeException | Error e) {
+            platform.close();
+            throw e;
+        }
+        return platform;
+    }
+
+    String commandUrl() {
+        return "http://127.0.0.1:" + commandPort;
+    }
+
+    String queryUrl() {
+        return "http://127.0.0.1:" + queryPort;
+    }
+
+    String analyticsUrl() {
+        return "http://127.0.0.1:" + analyticsPort;
+    }
+
+    /** Stops both projection services and starts them again on the same ports and databases. */
+    void restartProjections() {
+        query.stop();
+        analytics.stop();
+        query.start();
+        analytics.start();
+        awaitHealthy(query, queryPort);
+        awaitHealthy(analytics, analyticsPort);
+    }
+
+    @Override
+    public synchronized void close() {
+        for (ManagedProcess process : new ManagedProcess[] {analytics, query, command, broker}) {
+            if (process != null) {
+                process.stop();
+            }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+        } catch (IllegalStateException alreadyExiting) {
+            // called from the hook itself
+        }
+    }
+
+    private List<Path> jars() {
+        return List.of(jar("kafka-broker"), jar("command-service"), jar("query-service"), jar("analytics-service"));
+    }
+
+    private Path jar(String module) {
+        return root.resolve(module).resolve("target").resolve(module + "-" + version + ".jar");
+    }
+
+    private void startAll() {
+        recreateDatabases();
+        Path logs = work.resolve("logs");
+        deleteRecursively(work.resolve("kafka"));
+        int brokerPort = freePort();
+        bootstrapServers = "127.0.0.1:" + brokerPort;
+        broker = new ManagedProcess("kafka-broker", jar("kafka-broker"),
+                List.of("--port=" + brokerPort, "--controller-port=" + freePort(), "--data-dir=" + work.resolve("kafka")),
+                logs.resolve("kafka-broker.log"));
+        broker.start();
+        await("Kafka broker ready").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(300))
+                .until(() -> failIfExited(broker) && logContains(broker, "Kafka broker ready"));
+
+        commandPort = freePort();
+        queryPort = freePort();
+        analyticsPort = freePort();
+        command = service("command-service", commandPort, logs);
+        query = service("query-service", queryPort, logs);
+        analytics = service("analytics-service", analyticsPort, logs);
+        command.start();
+        query.start();
+        analytics.start();
+        awaitHealthy(command, commandPort);
+        awaitHealthy(query, queryPort);
+        awaitHealthy(analytics, analyticsPort);
+    }
+
+    private ManagedProcess service(String module, int port, Path logs) {
+        return new ManagedProcess(module, jar(module), List.of(
+                "--server.port=" + port,
+                "--spring.datasource.url=" + POSTGRES + DATABASES.get(module),
+                "--spring.datasource.username=postgres",
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers),
+                logs.resolve(module + ".log"));
+    }
+
+    private void awaitHealthy(ManagedProcess process, int port) {
+        await(process.name() + " healthy (log: " + process.log() + ")")
+                .atMost(STARTUP).pollInterval(Duration.ofSeconds(1))
+                .until(() -> failIfExited(process) && healthy(port));
+    }
+
+    private boolean healthy(int port) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean failIfExited(ManagedProcess process) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(process.name() + " exited during startup; log " + process.log()
+                    + ":\n" + process.logTail());
+        }
+        return true;
+    }
+
+    private static boolean logContains(ManagedProcess process, String text) throws IOException {
+        return Files.exists(process.log()) && Files.readString(process.log()).contains(text);
+    }
+
+    private static void recreateDatabases() {
+        try (Connection connection = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
+             Statement statement = connection.createStatement()) {
+            for (String database : DATABASES.values()) {
+                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                statement.execute("CREATE DATABASE " + database);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL must run on 127.0.0.1:5432 (user postgres): " + e.getMessage(), e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var paths = Files.walk(path)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
