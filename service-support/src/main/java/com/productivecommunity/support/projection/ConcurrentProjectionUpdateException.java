@@ -1,0 +1,9 @@
+package com.productivecommunity.support.projection;
+
+/** Another consumer of the same projection stored offsets for a partition this batch came from. */
+class ConcurrentProjectionUpdateException extends RuntimeException {
+    ConcurrentProjectionUpdateException(String projection, String topic, int partition) {
+        super("Offsets of projection " + projection + " on " + topic + "-" + partition
+                + " were moved by another consumer; the batch is rolled back and re-read");
+    }
+}

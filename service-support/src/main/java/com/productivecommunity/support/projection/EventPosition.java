@@ -1,0 +1,43 @@
+package com.productivecommunity.support.projection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An aggregate's event, as command-service reports it in {@code X-Event-Position} and clients send it
+ * back in {@code X-Await-Position}: {@code <aggregateId>:<sequence>}.
+ */
+public record EventPosition(String aggregateId, long sequence) {
+
+    public EventPosition {
+        Objects.requireNonNull(aggregateId, "aggregateId");
+    }
+
+    /** Parses {@code id:seq[,id:seq...]}; throws {@link IllegalArgumentException} on anything else. */
+    public static List<EventPosition> parseList(String header) {
+        List<EventPosition> positions = new ArrayList<>();
+        for (String part : header.split(",")) {
+            String text = part.strip();
+            int colon = text.lastIndexOf(':');
+            if (colon <= 0 || colon == text.length() - 1) {
+                throw new IllegalArgumentException("Not an event position (aggregateId:sequence): " + text);
+            }
+            try {
+                long sequence = Long.parseLong(text.substring(colon + 1));
+                if (sequence < 0) {
+                    throw new IllegalArgumentException("Negative sequence in event position: " + text);
+                }
+                positions.add(new EventPosition(text.substring(0, colon), sequence));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Not an event position (aggregateId:sequence): " + text, e);
+            }
+        }
+        return positions;
+    }
+
+    @Override
+    public String toString() {
+        return aggregateId + ":" + sequence;
+    }
+}

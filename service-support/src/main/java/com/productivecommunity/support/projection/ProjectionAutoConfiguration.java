@@ -1,0 +1,93 @@
+package com.productivecommunity.support.projection;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.CompositeHealthContributor;
+import org.springframework.boot.actuate.health.HealthContributor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Runs every {@link Projection} bean of the service on {@code platform.kafka.topic}, with the lag gauge,
+ * health, read-your-writes waiting ({@code X-Await-Position} on {@code /api/**}) and rebuilds.
+ */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+        HibernateJpaAutoConfiguration.class, FlywayAutoConfiguration.class, KafkaAutoConfiguration.class})
+@ConditionalOnBean({Projection.class, DataSource.class})
+@EnableConfigurationProperties(ProjectionProperties.class)
+public class ProjectionAutoConfiguration {
+
+    @Bean
+    ProjectionPositions projectionPositions(DataSource dataSource, List<Projection> projections) {
+        return new ProjectionPositions(dataSource, projections.stream().map(Projection::name).toList());
+    }
+
+    @Bean
+    ProjectionAdmin projectionAdmin(List<Projection> projections, DataSource dataSource,
+                                    ObjectProvider<PlatformTransactionManager> transactionManager,
+                                    ObjectProvider<KafkaProperties> kafkaProperties,
+                                    ObjectProvider<MeterRegistry> meters, ProjectionPositions positions,
+                                    ProjectionProperties properties,
+                                    @Value("${platform.kafka.topic:community-events}") String topic) {
+        PlatformTransactionManager transactions =
+                transactionManager.getIfAvailable(() -> new DataSourceTransactionManager(dataSource));
+        Map<String, Object> kafka = new LinkedHashMap<>();
+        KafkaProperties boot = kafkaProperties.getIfAvailable(KafkaProperties::new);
+        kafka.putAll(boot.buildConsumerProperties(null));
+        MeterRegistry registry = meters.getIfAvailable();
+        List<ProjectionRunner> runners = projections.stream()
+                .map(projection -> new ProjectionRunner(projection, dataSource, transactions, kafka, topic, properties,
+                        positions, registry))
+                .toList();
+        return new ProjectionAdmin(runners, dataSource, transactions, properties.isAutoStartup());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthContributor.class)
+    static class Health {
+        @Bean
+        CompositeHealthContributor projectionsHealthContributor(ProjectionAdmin admin, ProjectionProperties properties) {
+            Map<String, HealthContributor> indicators = new LinkedHashMap<>();
+            admin.names().forEach(name ->
+                    indicators.put(name, new ProjectionHealthIndicator(admin.runner(name), properties)));
+            return CompositeHealthContributor.fromMap(indicators);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class ReadYourWrites {
+        @Bean
+        WebMvcConfigurer awaitPositionWebConfigurer(ProjectionPositions positions,
+                                                    @Value("${platform.read-your-writes.timeout:5s}") Duration timeout) {
+            AwaitPositionInterceptor interceptor = new AwaitPositionInterceptor(positions, timeout);
+            return new WebMvcConfigurer() {
+                @Override
+                public void addInterceptors(InterceptorRegistry registry) {
+                    registry.addInterceptor(interceptor).addPathPatterns("/api/**");
+                }
+            };
+        }
+    }
+}

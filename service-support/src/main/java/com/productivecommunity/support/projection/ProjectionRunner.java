@@ -1,0 +1,457 @@
+package com.productivecommunity.support.projection;
+
+import com.productivecommunity.events.CommunityEvent;
+import com.productivecommunity.events.EventCodec;
+import com.productivecommunity.events.EventEnvelope;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one projection: a thread with its own {@link KafkaConsumer} that applies each poll as one
+ * database transaction holding the projection's rows, the per-aggregate high-water marks and the next
+ * offsets. On assignment it seeks to the stored offsets (Kafka's committed offsets are only a courtesy
+ * for tooling). A failed batch is rolled back, re-read and retried with backoff; after a failure the
+ * records are retried one per transaction, so a poison event is named in the log and the events before
+ * it are not held back. A poison event is never skipped: it blocks its partition until it is fixed.
+ */
+public final class ProjectionRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
+
+    private final Projection projection;
+    private final ProjectionStore store;
+    private final TransactionTemplate transactions;
+    private final Map<String, Object> consumerConfig;
+    private final String topic;
+    private final ProjectionProperties properties;
+    private final ProjectionPositions positions;
+    private final EventCodec codec = new EventCodec();
+
+    private final Counter appliedCounter;
+    private final Counter skippedCounter;
+    private final Counter failureCounter;
+    private final Timer batchTimer;
+
+    private final Object lifecycle = new Object();
+    private Thread thread;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+
+    /** Next offset to apply per assigned partition; those read from the database are also in {@link #stored}. */
+    private final Map<TopicPartition, Long> next = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Long> stored = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Long> ends = new ConcurrentHashMap<>();
+    /** After a failed batch: the last offset per partition to retry one record at a time. */
+    private final Map<TopicPartition, Long> isolateUpTo = new HashMap<>();
+
+    private volatile Instant startedAt;
+    private volatile Instant lastPollAt;
+    private volatile Instant lastBrokerContactAt;
+    private volatile Instant lastLagRefresh = Instant.EPOCH;
+    private volatile int consecutiveFailures;
+    private volatile String lastError;
+
+    public ProjectionRunner(Projection projection, DataSource dataSource, PlatformTransactionManager transactionManager,
+                            Map<String, Object> kafkaConfig, String topic, ProjectionProperties properties,
+                            ProjectionPositions positions, MeterRegistry meters) {
+        this.projection = projection;
+        this.store = new ProjectionStore(dataSource);
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.topic = topic;
+        this.properties = properties;
+        this.positions = positions;
+        this.consumerConfig = new HashMap<>(kafkaConfig);
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, projection.name());
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.getMaxPollRecords());
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+        consumerConfig.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
+
+        MeterRegistry registry = meters == null ? new SimpleMeterRegistry() : meters;
+        String name = projection.name();
+        Gauge.builder("projection.lag", this, ProjectionRunner::lag)
+                .description("Events on the topic not yet applied by the projection").tag("projection", name)
+                .register(registry);
+        appliedCounter = Counter.builder("projection.events.applied").tag("projection", name)
+                .description("Events applied to the projection").register(registry);
+        skippedCounter = Counter.builder("projection.events.skipped").tag("projection", name)
+                .description("Redelivered events recognised and skipped").register(registry);
+        failureCounter = Counter.builder("projection.batch.failures").tag("projection", name)
+                .description("Batches rolled back and retried").register(registry);
+        batchTimer = Timer.builder("projection.batch").tag("projection", name)
+                .description("Time to apply and commit one batch").register(registry);
+        if (positions != null) {
+            positions.register(name);
+        }
+    }
+
+    public String name() {
+        return projection.name();
+    }
+
+    public Projection projection() {
+        return projection;
+    }
+
+    public void start() {
+        synchronized (lifecycle) {
+            if (running) {
+                return;
+            }
+            running = true;
+            startedAt = Instant.now();
+            consecutiveFailures = 0;
+            lastError = null;
+            thread = new Thread(this::run, "projection-" + name());
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /** Stops the consumer after the batch in progress (committed or rolled back) and waits for it. */
+    public void stop() {
+        Thread stopping;
+        synchronized (lifecycle) {
+            running = false;
+            lifecycle.notifyAll();
+            stopping = thread;
+            thread = null;
+        }
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (stopping != null && stopping != Thread.currentThread()) {
+            try {
+                stopping.join(Duration.ofSeconds(60).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Events on the topic not yet applied, over the assigned partitions. */
+    public long lag() {
+        long lag = 0;
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            Long position = next.get(end.getKey());
+            if (position != null) {
+                lag += Math.max(0, end.getValue() - position);
+            }
+        }
+        return lag;
+    }
+
+    public ProjectionStatus status() {
+        return new ProjectionStatus(name(), running, lag(), (long) appliedCounter.count(), consecutiveFailures,
+                lastError, startedAt, lastPollAt, lastBrokerContactAt,
+                next.keySet().stream().map(TopicPartition::partition).sorted().toList());
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> kafka =
+                         new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
+                consumer = kafka;
+                kafka.subscribe(List.of(topic), new SeekToStoredOffsets(kafka));
+                while (running) {
+                    ConsumerRecords<String, byte[]> records = kafka.poll(properties.getPollTimeout());
+                    lastPollAt = Instant.now();
+                    if (!records.isEmpty()) {
+                        process(kafka, records);
+                    }
+                    refreshEnds(kafka);
+                }
+            } catch (WakeupException e) {
+                // stop() woke the consumer up
+            } catch (RuntimeException e) {
+                lastError = "Consumer failed: " + e;
+                log.error("Projection {}: the Kafka consumer failed; it is recreated after a pause", name(), e);
+                pause(backoff(++consecutiveFailures));
+            } finally {
+                consumer = null;
+                next.clear();
+                stored.clear();
+                ends.clear();
+                isolateUpTo.clear();
+            }
+        }
+    }
+
+    private void process(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
+        for (TopicPartition partition : records.partitions()) {
+            all.addAll(records.records(partition));
+        }
+        int from = 0;
+        while (from < all.size() && running) {
+            int to = isolateUpTo.isEmpty() ? all.size() : from + 1;
+            List<ConsumerRecord<String, byte[]>> chunk = all.subList(from, to);
+            try {
+                applyChunk(chunk);
+                consecutiveFailures = 0;
+                lastError = null;
+                for (ConsumerRecord<String, byte[]> record : chunk) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    Long limit = isolateUpTo.get(partition);
+                    if (limit != null && record.offset() >= limit) {
+                        isolateUpTo.remove(partition);
+                    }
+                }
+                commitToKafkaForTooling(kafka);
+                from = to;
+            } catch (RuntimeException e) {
+                failed(chunk, e);
+                seekBack(kafka, all.subList(from, all.size()));
+                pause(backoff(consecutiveFailures));
+                return;
+            }
+        }
+        if (from < all.size()) {
+            seekBack(kafka, all.subList(from, all.size()));
+        }
+    }
+
+    private void applyChunk(List<ConsumerRecord<String, byte[]>> records) {
+        List<ProjectedEvent> decoded = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            decoded.add(decode(record));
+        }
+        Map<TopicPartition, Long> nextOffsets = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+        }
+        Timer.Sample sample = Timer.start();
+        Batch batch = transactions.execute(status -> applyInTransaction(decoded, nextOffsets));
+        sample.stop(batchTimer);
+
+        stored.putAll(nextOffsets);
+        next.putAll(nextOffsets);
+        appliedCounter.increment(batch.fresh().size());
+        skippedCounter.increment(decoded.size() - batch.fresh().size());
+        if (positions != null) {
+            positions.applied(name(), batch.highWaterMarks());
+        }
+        if (!batch.fresh().isEmpty()) {
+            try {
+                projection.afterCommit(batch.fresh());
+            } catch (RuntimeException e) {
+                log.warn("Projection {}: afterCommit failed (the batch itself is committed)", name(), e);
+            }
+        }
+    }
+
+    private Batch applyInTransaction(List<ProjectedEvent> decoded, Map<TopicPartition, Long> nextOffsets) {
+        Set<String> aggregateIds = new java.util.HashSet<>();
+        decoded.forEach(event -> aggregateIds.add(event.aggregateId()));
+        Map<String, Long> applied = store.positions(name(), aggregateIds);
+        Map<String, Long> changed = new HashMap<>();
+        List<ProjectedEvent> fresh = new ArrayList<>(decoded.size());
+        for (ProjectedEvent event : decoded) {
+            long last = applied.getOrDefault(event.aggregateId(), -1L);
+            // A redelivery (same aggregate event at a later offset) is at or below the high-water mark: skip it.
+            if (event.sequence() > last) {
+                fresh.add(event);
+                applied.put(event.aggregateId(), event.sequence());
+                changed.put(event.aggregateId(), event.sequence());
+            }
+        }
+        if (!fresh.isEmpty()) {
+            projection.apply(List.copyOf(fresh));
+        }
+        store.savePositions(name(), changed);
+        Map<Integer, Long> expected = new HashMap<>();
+        Map<Integer, Long> target = new HashMap<>();
+        nextOffsets.forEach((partition, offset) -> {
+            target.put(partition.partition(), offset);
+            Long previous = stored.get(partition);
+            if (previous != null) {
+                expected.put(partition.partition(), previous);
+            }
+        });
+        store.advanceOffsets(name(), topic, expected, target);
+        return new Batch(fresh, changed);
+    }
+
+    private ProjectedEvent decode(ConsumerRecord<String, byte[]> record) {
+        try {
+            EventEnvelope envelope = codec.read(record.value());
+            CommunityEvent event = codec.event(envelope);
+            return new ProjectedEvent(envelope, event, record.partition(), record.offset());
+        } catch (RuntimeException e) {
+            throw new PoisonEventException("Cannot decode the record at " + record.topic() + "-" + record.partition()
+                    + "@" + record.offset() + " (key " + record.key() + "): " + e.getMessage(), e);
+        }
+    }
+
+    private void failed(List<ConsumerRecord<String, byte[]>> chunk, RuntimeException e) {
+        consecutiveFailures++;
+        failureCounter.increment();
+        ConsumerRecord<String, byte[]> first = chunk.get(0);
+        ConsumerRecord<String, byte[]> last = chunk.get(chunk.size() - 1);
+        String where = chunk.size() == 1
+                ? "the event at " + first.topic() + "-" + first.partition() + "@" + first.offset()
+                  + " (key " + first.key() + ")"
+                : chunk.size() + " events from " + first.topic() + "-" + first.partition() + "@" + first.offset()
+                  + " to " + last.topic() + "-" + last.partition() + "@" + last.offset();
+        lastError = where + ": " + e;
+        if (chunk.size() == 1) {
+            log.error("POISON EVENT: projection {} cannot apply {} (attempt {}); it is rolled back and retried, "
+                    + "its partition is blocked until it applies", name(), where, consecutiveFailures, e);
+        } else {
+            log.error("Projection {} failed to apply {} (attempt {}); rolled back, retrying one event per "
+                    + "transaction to find the failing one", name(), where, consecutiveFailures, e);
+            for (ConsumerRecord<String, byte[]> record : chunk) {
+                isolateUpTo.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
+            }
+        }
+    }
+
+    private void seekBack(KafkaConsumer<String, byte[]> kafka, List<ConsumerRecord<String, byte[]>> unapplied) {
+        Map<TopicPartition, Long> firsts = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : unapplied) {
+            firsts.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
+        }
+        firsts.forEach(kafka::seek);
+    }
+
+    private void commitToKafkaForTooling(KafkaConsumer<String, byte[]> kafka) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        stored.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
+        kafka.commitAsync(offsets, null);
+    }
+
+    private void refreshEnds(KafkaConsumer<String, byte[]> kafka) {
+        Instant now = Instant.now();
+        if (Duration.between(lastLagRefresh, now).compareTo(properties.getLagRefreshInterval()) < 0) {
+            return;
+        }
+        lastLagRefresh = now;
+        try {
+            Set<TopicPartition> assigned = kafka.assignment();
+            if (assigned.isEmpty()) {
+                kafka.listTopics(Duration.ofSeconds(5));
+            } else {
+                ends.putAll(kafka.endOffsets(assigned, Duration.ofSeconds(5)));
+                ends.keySet().retainAll(assigned);
+            }
+            lastBrokerContactAt = Instant.now();
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            lastError = "Kafka did not answer: " + e.getMessage();
+            log.warn("Projection {}: Kafka did not answer ({})", name(), e.getMessage());
+        }
+    }
+
+    private long backoff(int failures) {
+        long initial = properties.getRetryBackoffInitial().toMillis();
+        long max = properties.getRetryBackoffMax().toMillis();
+        long pause = initial << Math.min(Math.max(failures - 1, 0), 20);
+        return Math.min(pause, max);
+    }
+
+    private void pause(long millis) {
+        synchronized (lifecycle) {
+            long until = System.currentTimeMillis() + millis;
+            while (running) {
+                long left = until - System.currentTimeMillis();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    lifecycle.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private record Batch(List<ProjectedEvent> fresh, Map<String, Long> highWaterMarks) {
+    }
+
+    /** Seeks newly assigned partitions to the offsets stored with the projection (or the beginning). */
+    private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
+        private final KafkaConsumer<String, byte[]> kafka;
+
+        SeekToStoredOffsets(KafkaConsumer<String, byte[]> kafka) {
+            this.kafka = kafka;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Map<Integer, Long> offsets = store.offsets(name(), topic);
+            List<TopicPartition> fromStart = new ArrayList<>();
+            for (TopicPartition partition : partitions) {
+                Long offset = offsets.get(partition.partition());
+                if (offset == null) {
+                    fromStart.add(partition);
+                    stored.remove(partition);
+                } else {
+                    kafka.seek(partition, offset);
+                    stored.put(partition, offset);
+                    next.put(partition, offset);
+                }
+            }
+            if (!fromStart.isEmpty()) {
+                kafka.seekToBeginning(fromStart);
+                kafka.beginningOffsets(fromStart).forEach(next::put);
+            }
+            lastLagRefresh = Instant.EPOCH;
+            log.info("Projection {}: assigned {}, resuming at stored offsets {}", name(), partitions, offsets);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            partitions.forEach(partition -> {
+                next.remove(partition);
+                stored.remove(partition);
+                ends.remove(partition);
+                isolateUpTo.remove(partition);
+            });
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.productivecommunity.support.projection;
+
+import java.sql.Array;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The machinery's own tables: stored offsets and per-aggregate high-water marks (schema V0_1). */
+class ProjectionStore {
+
+    private final JdbcTemplate jdbc;
+
+    ProjectionStore(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    Map<Integer, Long> offsets(String projection, String topic) {
+        Map<Integer, Long> offsets = new HashMap<>();
+        jdbc.query("SELECT partition, next_offset FROM projection_offset WHERE projection = ? AND topic = ?",
+                rs -> {
+                    offsets.put(rs.getInt(1), rs.getLong(2));
+                }, projection, topic);
+        return offsets;
+    }
+
+    Map<String, Long> positions(String projection, Collection<String> aggregateIds) {
+        Map<String, Long> positions = new HashMap<>();
+        if (aggregateIds.isEmpty()) {
+            return positions;
+        }
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT aggregate_id, last_sequence FROM projection_aggregate_position"
+                    + " WHERE projection = ? AND aggregate_id = ANY (?)");
+            Array ids = con.createArrayOf("text", aggregateIds.toArray());
+            statement.setString(1, projection);
+            statement.setArray(2, ids);
+            return statement;
+        }, rs -> {
+            positions.put(rs.getString(1), rs.getLong(2));
+        });
+        return positions;
+    }
+
+    /** The sequences of {@code aggregateId} that the given projections have applied. */
+    Map<String, Long> appliedBy(Collection<String> projections, String aggregateId) {
+        Map<String, Long> applied = new HashMap<>();
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT projection, last_sequence FROM projection_aggregate_position"
+                    + " WHERE aggregate_id = ? AND projection = ANY (?)");
+            statement.setString(1, aggregateId);
+            statement.setArray(2, con.createArrayOf("text", projections.toArray()));
+            return statement;
+        }, rs -> {
+            applied.put(rs.getString(1), rs.getLong(2));
+        });
+        return applied;
+    }
+
+    void savePositions(String projection, Map<String, Long> positions) {
+        if (positions.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = positions.entrySet().stream()
+                .map(e -> new Object[] {projection, e.getKey(), e.getValue()}).toList();
+        jdbc.batchUpdate("INSERT INTO projection_aggregate_position (projection, aggregate_id, last_sequence)"
+                + " VALUES (?, ?, ?) ON CONFLICT (projection, aggregate_id)"
+                + " DO UPDATE SET last_sequence = EXCLUDED.last_sequence", rows);
+    }
+
+    /**
+     * Moves the stored offsets from {@code expected} (absent = none stored yet) to {@code next}. Fails if
+     * another consumer of the same projection moved them meanwhile, so two instances never both apply a batch.
+     */
+    void advanceOffsets(String projection, String topic, Map<Integer, Long> expected, Map<Integer, Long> next) {
+        next.forEach((partition, offset) -> {
+            Long previous = expected.get(partition);
+            int updated = previous == null
+                    ? jdbc.update("INSERT INTO projection_offset (projection, topic, partition, next_offset)"
+                            + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", projection, topic, partition, offset)
+                    : jdbc.update("UPDATE projection_offset SET next_offset = ?, updated_at = now()"
+                            + " WHERE projection = ? AND topic = ? AND partition = ? AND next_offset = ?",
+                            offset, projection, topic, partition, previous);
+            if (updated != 1) {
+                throw new ConcurrentProjectionUpdateException(projection, topic, partition);
+            }
+        });
+    }
+
+    void forget(String projection) {
+        jdbc.update("DELETE FROM projection_offset WHERE projection = ?", projection);
+        jdbc.update("DELETE FROM projection_aggregate_position WHERE projection = ?", projection);
+    }
+}

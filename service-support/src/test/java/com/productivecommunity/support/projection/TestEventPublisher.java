@@ -1,0 +1,129 @@
+package com.productivecommunity.support.projection;
+
+import com.productivecommunity.events.AggregateTypes;
+import com.productivecommunity.events.AnswerAccepted;
+import com.productivecommunity.events.CommunityEvent;
+import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.ContributionViewed;
+import com.productivecommunity.events.EventCodec;
+import com.productivecommunity.events.EventEnvelope;
+import com.productivecommunity.events.ReactionGiven;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Test support: publishes events to a (embedded) broker exactly as command-service does — key = community
+ * id, value = {@link EventCodec#write} of the envelope — numbering each aggregate's events from 0.
+ * {@link #publish(EventEnvelope)} sends an envelope again, e.g. to simulate an at-least-once redelivery.
+ */
+public final class TestEventPublisher implements AutoCloseable {
+
+    private final String topic;
+    private final KafkaProducer<String, byte[]> producer;
+    private final EventCodec codec = new EventCodec();
+    private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+    private final AtomicLong storePosition = new AtomicLong();
+
+    public TestEventPublisher(String bootstrapServers, String topic) {
+        this.topic = topic;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Creates {@code topic} with {@code partitions} partitions unless it exists. */
+    public static void createTopic(String bootstrapServers, String topic, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException(e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The aggregate that emits {@code event} on the command side. */
+    public static String aggregateType(CommunityEvent event) {
+        return event instanceof ContributionPosted || event instanceof ReactionGiven
+                || event instanceof ContributionViewed || event instanceof AnswerAccepted
+                ? AggregateTypes.CONTRIBUTION : AggregateTypes.COMMUNITY;
+    }
+
+    public static String aggregateId(CommunityEvent event) {
+        if (event instanceof ContributionPosted e) {
+            return e.contributionId().toString();
+        } else if (event instanceof ReactionGiven e) {
+            return e.contributionId().toString();
+        } else if (event instanceof ContributionViewed e) {
+            return e.contributionId().toString();
+        } else if (event instanceof AnswerAccepted e) {
+            return e.questionId().toString();
+        }
+        return event.communityId().toString();
+    }
+
+    /** Wraps {@code event} with its aggregate's next sequence, without sending it. */
+    public EventEnvelope envelope(CommunityEvent event) {
+        String aggregateId = aggregateId(event);
+        long sequence = sequences.computeIfAbsent(aggregateId, id -> new AtomicLong()).getAndIncrement();
+        return codec.envelope(event, aggregateType(event), aggregateId, sequence, storePosition.incrementAndGet());
+    }
+
+    /** Publishes {@code event} and waits for the broker's acknowledgement. */
+    public EventEnvelope publish(CommunityEvent event) {
+        EventEnvelope envelope = envelope(event);
+        publish(envelope);
+        return envelope;
+    }
+
+    /** Publishes the events in order and waits for all acknowledgements. */
+    public List<EventEnvelope> publishAll(List<? extends CommunityEvent> events) {
+        List<EventEnvelope> envelopes = new ArrayList<>();
+        for (CommunityEvent event : events) {
+            EventEnvelope envelope = envelope(event);
+            producer.send(record(envelope));
+            envelopes.add(envelope);
+        }
+        producer.flush();
+        return envelopes;
+    }
+
+    /** Sends an envelope as it is (again, for a redelivery) and waits for the acknowledgement. */
+    public void publish(EventEnvelope envelope) {
+        try {
+            producer.send(record(envelope)).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused the event", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(EventEnvelope envelope) {
+        return new ProducerRecord<>(topic, envelope.communityId().toString(), codec.write(envelope));
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
