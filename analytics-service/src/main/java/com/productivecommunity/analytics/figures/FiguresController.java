@@ -51,7 +51,7 @@ class FiguresController {
     @GetMapping("/members/{memberId}")
     MemberFiguresView member(@PathVariable UUID communityId, @PathVariable String memberId,
                              @Parameter(description = MODEL_DOC) @RequestParam(defaultValue = "v1") String model,
-                             Member caller) {
+                             @Parameter(hidden = true) Member caller) {
         ValueModel valueModel = model(model);
         requireCommunity(communityId);
         requireSelfOrReader(caller, memberId);
@@ -66,7 +66,7 @@ class FiguresController {
     @GetMapping
     CommunitySummaryView summary(@PathVariable UUID communityId,
                                  @Parameter(description = MODEL_DOC) @RequestParam(defaultValue = "v1") String model,
-                                 Member caller) {
+                                 @Parameter(hidden = true) Member caller) {
         ValueModel valueModel = model(model);
         requireCommunity(communityId);
         requireMemberOrReader(caller, communityId);
@@ -82,7 +82,7 @@ class FiguresController {
     TimelineView timeline(@PathVariable UUID communityId,
                           @RequestParam(defaultValue = "day") String bucket,
                           @Parameter(description = MODEL_DOC) @RequestParam(defaultValue = "v1") String model,
-                          Member caller) {
+                          @Parameter(hidden = true) Member caller) {
         if (!"day".equals(bucket)) {
             throw new UnsupportedBucketException(bucket);
         }
@@ -105,7 +105,7 @@ class FiguresController {
     @GetMapping("/members/{memberId}/ledger")
     List<LedgerEntryView> ledger(@PathVariable UUID communityId, @PathVariable String memberId,
                                  @Parameter(description = MODEL_DOC) @RequestParam(defaultValue = "v1") String model,
-                                 Member caller) {
+                                 @Parameter(hidden = true) Member caller) {
         ValueModel valueModel = model(model);
         requireCommunity(communityId);
         requireSelfOrReader(caller, memberId);

@@ -1,0 +1,204 @@
+package com.productivecommunity.analytics.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.productivecommunity.analytics.engine.Events;
+import com.productivecommunity.analytics.ledger.LedgerStore;
+import com.productivecommunity.events.CommunityEvent;
+import com.productivecommunity.events.ContributionKind;
+import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.ReactionKind;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** api.md's analytics reads over HTTP, on real PostgreSQL, with the worked example and the access rules. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/pc_analytics_test"})
+class AnalyticsHttpIntegrationTest {
+
+    @Autowired
+    private TestRestTemplate rest;
+    @Autowired
+    private LedgerStore store;
+    @Autowired
+    private PlatformTransactionManager transactionManager;
+    @Autowired
+    private ObjectMapper json;
+
+    private void deliver(List<CommunityEvent> events) {
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> store.apply(events));
+    }
+
+    private ResponseEntity<String> get(String user, String path) {
+        return rest.withBasicAuth(user, user).getForEntity(path, String.class);
+    }
+
+    private JsonNode ok(String user, String path) throws Exception {
+        ResponseEntity<String> response = get(user, path);
+        assertThat(response.getStatusCode()).as(user + " GET " + path + ": " + response.getBody())
+                .isEqualTo(HttpStatus.OK);
+        return json.readTree(response.getBody());
+    }
+
+    private static List<CommunityEvent> workedExample(Events e) {
+        ContributionPosted question = e.posted("alice", ContributionKind.QUESTION);
+        ContributionPosted answer = e.answer("bob", question);
+        return List.of(e.founded("carol"), e.joined("alice", "learn predictive maintenance"), e.joined("bob", null),
+                question, answer, e.viewed("alice", answer), e.reacted("alice", answer, ReactionKind.THANKS),
+                e.reacted("bob", question, ReactionKind.LIKE), e.accepted(question, answer),
+                e.outcome("carol", "12", answer));
+    }
+
+    @Test
+    void workedExampleFiguresAreReadableAndTraceableThroughTheLedger() throws Exception {
+        Events e = new Events();
+        List<CommunityEvent> events = workedExample(e);
+        deliver(events);
+        String community = "/api/analytics/communities/" + e.communityId;
+
+        ResponseEntity<String> aliceRaw = get("alice", community + "/members/alice");
+        assertThat(aliceRaw.getHeaders().getContentType()).isNotNull()
+                .matches(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON));
+        assertThat(aliceRaw.getBody()).contains("\"contribution\":1,", "\"benefit\":8.7,", "\"balance\":7.7,",
+                "\"ratio\":8.7");
+        JsonNode alice = json.readTree(aliceRaw.getBody());
+        assertThat(alice.get("communityId").asText()).isEqualTo(e.communityId.toString());
+        assertThat(alice.get("memberId").asText()).isEqualTo("alice");
+        assertThat(alice.get("model").asText()).isEqualTo("v1");
+
+        JsonNode bob = ok("bob", community + "/members/bob");
+        assertThat(bob.get("contribution").decimalValue()).isEqualByComparingTo("3");
+        assertThat(bob.get("benefit").decimalValue()).isEqualByComparingTo("6");
+        assertThat(bob.get("balance").decimalValue()).isEqualByComparingTo("3");
+        assertThat(bob.get("ratio").decimalValue()).isEqualByComparingTo("2");
+
+        JsonNode summary = ok("alice", community);
+        assertThat(summary.get("organizationBenefit").decimalValue()).isEqualByComparingTo("12");
+        assertThat(summary.get("activeMembers").asInt()).isEqualTo(2);
+        assertThat(summary.get("membersBenefitingMore").asInt()).isEqualTo(2);
+        assertThat(summary.get("shareBenefitingMore").decimalValue()).isEqualByComparingTo("1.0");
+        assertThat(summary.get("productive").asBoolean()).isTrue();
+        assertThat(summary.get("model").asText()).isEqualTo("v1");
+
+        Set<String> eventIds = events.stream().map(ev -> ev.eventId().toString()).collect(Collectors.toSet());
+        assertLedgerSums("alice", community + "/members/alice/ledger", "1", "8.7", "0", eventIds);
+        assertLedgerSums("bob", community + "/members/bob/ledger", "3", "6", "0", eventIds);
+        assertLedgerSums("carol", community + "/members/carol/ledger", "0", "0", "12", eventIds);
+
+        JsonNode aliceLedger = ok("alice", community + "/members/alice/ledger");
+        assertThat(aliceLedger.get(0).get("eventId").asText()).isEqualTo(events.get(3).eventId().toString());
+        assertThat(aliceLedger.get(0).get("eventType").asText()).isEqualTo("ContributionPosted");
+        assertThat(aliceLedger.get(0).get("reason").asText()).isEqualTo("posted a question");
+        assertThat(Instant.parse(aliceLedger.get(0).get("occurredAt").asText())).isEqualTo(events.get(3).occurredAt());
+    }
+
+    private void assertLedgerSums(String user, String path, String contribution, String benefit,
+                                  String organizationBenefit, Set<String> eventIds) throws Exception {
+        JsonNode ledger = ok(user, path);
+        BigDecimal c = BigDecimal.ZERO;
+        BigDecimal b = BigDecimal.ZERO;
+        BigDecimal o = BigDecimal.ZERO;
+        for (JsonNode entry : ledger) {
+            assertThat(eventIds).contains(entry.get("eventId").asText());
+            c = c.add(entry.get("contribution").decimalValue());
+            b = b.add(entry.get("benefit").decimalValue());
+            o = o.add(entry.get("organizationBenefit").decimalValue());
+        }
+        assertThat(c).as(path + " contribution").isEqualByComparingTo(contribution);
+        assertThat(b).as(path + " benefit").isEqualByComparingTo(benefit);
+        assertThat(o).as(path + " organization benefit").isEqualByComparingTo(organizationBenefit);
+    }
+
+    @Test
+    void timelineShowsTheCommunityBecomingProductiveDayByDay() throws Exception {
+        Events e = new Events(UUID.randomUUID(), Instant.parse("2026-03-01T10:00:00Z"));
+        List<CommunityEvent> events = new ArrayList<>();
+        events.add(e.founded("carol"));
+        events.add(e.joined("alice", null));
+        events.add(e.joined("bob", null));
+        ContributionPosted question = e.posted("alice", ContributionKind.QUESTION);
+        events.add(question);
+        e.at(Instant.parse("2026-03-03T08:00:00Z"));
+        ContributionPosted answer = e.answer("bob", question);
+        events.add(answer);
+        events.add(e.accepted(question, answer));
+        e.at(Instant.parse("2026-03-04T23:59:00Z"));
+        events.add(e.outcome("carol", "12", answer));
+        deliver(events);
+
+        JsonNode timeline = ok("bob", "/api/analytics/communities/" + e.communityId + "/timeline?bucket=day");
+        JsonNode points = timeline.get("points");
+        assertThat(points).hasSize(3);
+        assertThat(points.get(0).get("start").asText()).isEqualTo("2026-03-01T00:00:00Z");
+        assertThat(points.get(0).get("contribution").decimalValue()).isEqualByComparingTo("1");
+        assertThat(points.get(0).get("activeMembers").asInt()).isEqualTo(1);
+        assertThat(points.get(0).get("shareBenefitingMore").decimalValue()).isEqualByComparingTo("0");
+        assertThat(points.get(0).get("productive").asBoolean()).isFalse();
+        assertThat(points.get(1).get("start").asText()).isEqualTo("2026-03-03T00:00:00Z");
+        assertThat(points.get(1).get("contribution").decimalValue()).isEqualByComparingTo("4");
+        assertThat(points.get(1).get("benefit").decimalValue()).isEqualByComparingTo("10"); // alice 2 + 5, bob 3
+        assertThat(points.get(1).get("organizationBenefit").decimalValue()).isEqualByComparingTo("0");
+        assertThat(points.get(1).get("productive").asBoolean()).isFalse();
+        assertThat(points.get(2).get("start").asText()).isEqualTo("2026-03-04T00:00:00Z");
+        assertThat(points.get(2).get("organizationBenefit").decimalValue()).isEqualByComparingTo("12");
+        assertThat(points.get(2).get("shareBenefitingMore").decimalValue()).isEqualByComparingTo("1");
+        assertThat(points.get(2).get("productive").asBoolean()).isTrue();
+    }
+
+    @Test
+    void readsFollowTheAccessRules() throws Exception {
+        Events e = new Events();
+        deliver(workedExample(e));
+        deliver(List.of(e.left("bob")));
+        String community = "/api/analytics/communities/" + e.communityId;
+
+        assertProblem(get("bob", community + "/members/alice"), 403);
+        assertProblem(get("bob", community + "/members/alice/ledger"), 403);
+        assertProblem(get("frank", community), 403); // not a member
+        assertProblem(get("bob", community + "/timeline"), 403); // left the community
+        assertThat(ok("bob", community + "/members/bob").get("benefit").decimalValue()).isEqualByComparingTo("6");
+        assertThat(ok("dana", community + "/members/alice").get("benefit").decimalValue())
+                .isEqualByComparingTo("8.7");
+        assertThat(ok("erin", community + "/members/bob/ledger")).isNotEmpty();
+        assertThat(ok("erin", community).get("productive").asBoolean()).isTrue();
+        assertThat(ok("dana", community + "/timeline").get("points")).isNotEmpty();
+
+        JsonNode frank = ok("frank", community + "/members/frank"); // own figures without any signal: zeros
+        assertThat(frank.get("contribution").decimalValue()).isEqualByComparingTo("0");
+        assertThat(frank.get("benefit").decimalValue()).isEqualByComparingTo("0");
+        assertThat(frank.get("balance").decimalValue()).isEqualByComparingTo("0");
+        assertThat(frank.get("ratio").isNull()).isTrue();
+        assertThat(ok("frank", community + "/members/frank/ledger")).isEmpty();
+
+        String unknown = "/api/analytics/communities/" + UUID.randomUUID();
+        assertProblem(get("dana", unknown), 404);
+        assertProblem(get("alice", unknown + "/members/alice"), 404);
+        assertProblem(get("alice", community + "?model=v404"), 404);
+        assertProblem(get("alice", community + "/timeline?bucket=week"), 400);
+        assertProblem(get("alice", "/api/analytics/communities/not-a-uuid"), 404); // service-support: a malformed id names nothing
+        assertThat(rest.getForEntity(community, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    private void assertProblem(ResponseEntity<String> response, int status) throws Exception {
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isNotNull()
+                .matches(type -> type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(json.readTree(response.getBody()).get("status").asInt()).isEqualTo(status);
+    }
+}
