@@ -1,6 +1,9 @@
 package com.productivecommunity.analytics.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.reset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,40 +12,127 @@ import com.productivecommunity.analytics.ledger.LedgerStore;
 import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.EventEnvelope;
 import com.productivecommunity.events.ReactionKind;
+import com.productivecommunity.support.database.DatabaseBootstrap;
+import com.productivecommunity.support.projection.EventPosition;
+import com.productivecommunity.support.projection.ProjectionAdmin;
+import com.productivecommunity.support.projection.ProjectionPositions;
+import com.productivecommunity.support.projection.TestEventPublisher;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-/** api.md's analytics reads over HTTP, on real PostgreSQL, with the worked example and the access rules. */
+/**
+ * The whole service: events published to an embedded KRaft broker exactly as command-service publishes
+ * them, applied by the projection machinery to real PostgreSQL, read over HTTP — the worked example traced
+ * through the ledger, the timeline, the access rules, redelivery, a crash in a batch and a restart.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/pc_analytics_test"})
+    "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/pc_analytics_test?reWriteBatchedInserts=true",
+    "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+    "platform.projection.poll-timeout=100ms",
+    "platform.projection.retry-backoff-initial=100ms",
+    "platform.projection.retry-backoff-max=500ms",
+    "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN", "logging.level.org.apache.zookeeper=WARN"})
+@EmbeddedKafka(kraft = true, partitions = 3, topics = "community-events")
+@AutoConfigureObservability
 class AnalyticsHttpIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    static {
+        // Offsets stored by an earlier run name another broker's topic: every run starts from empty tables.
+        DatabaseBootstrap.createIfMissing("jdbc:postgresql://127.0.0.1:5432/pc_analytics_test", "postgres", "");
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/pc_analytics_test", "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            statement.execute("CREATE SCHEMA public");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TestEventPublisher publisher;
 
     @Autowired
     private TestRestTemplate rest;
-    @Autowired
+    @MockitoSpyBean
     private LedgerStore store;
     @Autowired
-    private PlatformTransactionManager transactionManager;
+    private ProjectionPositions positions;
+    @Autowired
+    private ProjectionAdmin admin;
+    @Autowired
+    private JdbcTemplate jdbc;
     @Autowired
     private ObjectMapper json;
+    @Value("${spring.embedded.kafka.brokers}")
+    private String brokers;
 
-    private void deliver(List<CommunityEvent> events) {
-        new TransactionTemplate(transactionManager).executeWithoutResult(status -> store.apply(events));
+    @AfterEach
+    void forgetInjectedFailures() {
+        reset(store);
+    }
+
+    @AfterAll
+    static void closePublisher() {
+        if (publisher != null) {
+            publisher.close();
+        }
+    }
+
+    private TestEventPublisher publisher() {
+        if (publisher == null) {
+            publisher = new TestEventPublisher(brokers, "community-events");
+        }
+        return publisher;
+    }
+
+    /** Publishes the events and returns the position of each aggregate's last one (X-Await-Position). */
+    private List<EventPosition> publish(List<CommunityEvent> events) {
+        Map<String, EventPosition> last = new LinkedHashMap<>();
+        for (EventEnvelope envelope : publisher().publishAll(events)) {
+            last.put(envelope.aggregateId(), new EventPosition(envelope.aggregateId(), envelope.sequence()));
+        }
+        return new ArrayList<>(last.values());
+    }
+
+    /** Publishes the events and waits until the projection has applied them. */
+    private List<EventPosition> deliver(List<CommunityEvent> events) throws InterruptedException {
+        List<EventPosition> published = publish(events);
+        assertThat(positions.awaitApplied(published, WAIT)).as("projection applied " + published).isTrue();
+        return published;
     }
 
     private ResponseEntity<String> get(String user, String path) {
@@ -69,10 +159,16 @@ class AnalyticsHttpIntegrationTest {
     void workedExampleFiguresAreReadableAndTraceableThroughTheLedger() throws Exception {
         Events e = new Events();
         List<CommunityEvent> events = workedExample(e);
-        deliver(events);
+        List<EventPosition> published = publish(events);
         String community = "/api/analytics/communities/" + e.communityId;
 
-        ResponseEntity<String> aliceRaw = get("alice", community + "/members/alice");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("alice", "alice");
+        headers.set("X-Await-Position", published.stream().map(EventPosition::toString)
+                .collect(Collectors.joining(",")));
+        ResponseEntity<String> aliceRaw = rest.exchange(community + "/members/alice", HttpMethod.GET,
+                new HttpEntity<>(headers), String.class);
+        assertThat(aliceRaw.getHeaders().getFirst("X-Position-Reached")).isEqualTo("true");
         assertThat(aliceRaw.getHeaders().getContentType()).isNotNull()
                 .matches(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON));
         assertThat(aliceRaw.getBody()).contains("\"contribution\":1,", "\"benefit\":8.7,", "\"balance\":7.7,",
@@ -193,6 +289,93 @@ class AnalyticsHttpIntegrationTest {
         assertProblem(get("alice", community + "/timeline?bucket=week"), 400);
         assertProblem(get("alice", "/api/analytics/communities/not-a-uuid"), 404); // service-support: a malformed id names nothing
         assertThat(rest.getForEntity(community, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void redeliveredEventsTakeNoSecondEffect() throws Exception {
+        Events e = new Events();
+        List<CommunityEvent> events = workedExample(e);
+        List<EventEnvelope> envelopes = publisher().publishAll(events);
+        EventEnvelope last = envelopes.get(envelopes.size() - 1);
+        assertThat(positions.awaitApplied(last.aggregateId(), last.sequence(), WAIT)).isTrue();
+        int entries = ledgerSize(e.communityId);
+
+        envelopes.forEach(publisher()::publish); // at-least-once: the same envelopes again
+        EventEnvelope sameEventNewSequence = publisher().envelope(events.get(8)); // a second producer re-emits it
+        publisher().publish(sameEventNewSequence);
+        deliver(List.of(e.joined("grace", null))); // everything before it on the partition is applied by now
+
+        assertThat(ledgerSize(e.communityId)).isEqualTo(entries);
+        assertFigures(e.communityId, "alice", "1", "8.7");
+        assertFigures(e.communityId, "bob", "3", "6");
+        JsonNode summary = ok("dana", "/api/analytics/communities/" + e.communityId);
+        assertThat(summary.get("organizationBenefit").decimalValue()).isEqualByComparingTo("12");
+        assertThat(summary.get("activeMembers").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void crashInTheMiddleOfABatchIsRolledBackAndTheRetryCountsOnce() throws Exception {
+        Events e = new Events();
+        List<CommunityEvent> events = workedExample(e);
+        UUID acceptance = events.get(8).eventId();
+        AtomicBoolean crashed = new AtomicBoolean();
+        doAnswer(invocation -> {
+            invocation.callRealMethod(); // the batch's rows are written...
+            List<CommunityEvent> batch = invocation.getArgument(0);
+            if (batch.stream().anyMatch(ev -> ev.eventId().equals(acceptance)) && crashed.compareAndSet(false, true)) {
+                throw new IllegalStateException("simulated crash before commit"); // ...and rolled back
+            }
+            return null;
+        }).when(store).apply(anyList());
+
+        deliver(events);
+
+        assertThat(crashed).isTrue();
+        assertFigures(e.communityId, "alice", "1", "8.7");
+        assertFigures(e.communityId, "bob", "3", "6");
+        assertThat(ledgerSize(e.communityId)).isEqualTo(11);
+    }
+
+    @Test
+    void afterARestartTheProjectionResumesWhereItCommitted() throws Exception {
+        Events e = new Events();
+        List<CommunityEvent> events = workedExample(e);
+        deliver(events.subList(0, 5));
+        admin.runner("analytics").stop();
+        List<EventPosition> pending;
+        try {
+            pending = publish(events.subList(5, 10));
+            assertFigures(e.communityId, "alice", "1", "2"); // stopped: nothing more applied
+        } finally {
+            admin.runner("analytics").start();
+        }
+        assertThat(positions.awaitApplied(pending, WAIT)).isTrue();
+        assertFigures(e.communityId, "alice", "1", "8.7");
+        assertFigures(e.communityId, "bob", "3", "6");
+    }
+
+    @Test
+    void healthAndMetricsShowTheProjection() throws Exception {
+        deliver(List.of(new Events().founded("carol")));
+        JsonNode health = json.readTree(rest.getForEntity("/actuator/health", String.class).getBody());
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/projections/components/analytics/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
+        String prometheus = rest.getForEntity("/actuator/prometheus", String.class).getBody();
+        assertThat(prometheus).contains("projection_lag{", "projection=\"analytics\"",
+                "projection_events_applied_total{");
+    }
+
+    private int ledgerSize(UUID communityId) {
+        return jdbc.queryForObject("SELECT count(*) FROM ledger_entry WHERE community_id = ?", Integer.class,
+                communityId);
+    }
+
+    private void assertFigures(UUID communityId, String member, String contribution, String benefit)
+            throws Exception {
+        JsonNode figures = ok("erin", "/api/analytics/communities/" + communityId + "/members/" + member);
+        assertThat(figures.get("contribution").decimalValue()).as(member).isEqualByComparingTo(contribution);
+        assertThat(figures.get("benefit").decimalValue()).as(member).isEqualByComparingTo(benefit);
     }
 
     private void assertProblem(ResponseEntity<String> response, int status) throws Exception {
