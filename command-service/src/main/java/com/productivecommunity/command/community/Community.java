@@ -1,0 +1,138 @@
+package com.productivecommunity.command.community;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.productivecommunity.command.community.CommunityCommands.FoundCommunity;
+import com.productivecommunity.command.community.CommunityCommands.JoinCommunity;
+import com.productivecommunity.command.community.CommunityCommands.LeaveCommunity;
+import com.productivecommunity.command.community.CommunityCommands.RecordOutcome;
+import com.productivecommunity.command.community.CommunityCommands.StateCommunityPurpose;
+import com.productivecommunity.command.community.CommunityCommands.StateMemberPurpose;
+import com.productivecommunity.command.community.CommunityRejections.AlreadyAMember;
+import com.productivecommunity.command.community.CommunityRejections.LeadersOnly;
+import com.productivecommunity.command.community.CommunityRejections.MembersOnly;
+import com.productivecommunity.command.community.CommunityRejections.NotAMember;
+import com.productivecommunity.command.core.CommandLookup;
+import com.productivecommunity.command.core.CommandLookup.ContributionFacts;
+import com.productivecommunity.command.core.InvalidInput;
+import com.productivecommunity.command.core.Limits;
+import com.productivecommunity.command.core.Stamps;
+import com.productivecommunity.events.CommunityFounded;
+import com.productivecommunity.events.CommunityPurposeStated;
+import com.productivecommunity.events.MemberJoined;
+import com.productivecommunity.events.MemberLeft;
+import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.OutcomeRecorded;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A community: who belongs to it and who leads it. Its contributions are separate aggregates, so a
+ * busy community stays small. Purposes are facts for the readers; no rule here depends on them.
+ */
+@Aggregate(snapshotTriggerDefinition = "communitySnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class Community {
+
+    @AggregateIdentifier
+    private UUID communityId;
+    private Set<String> members = new HashSet<>();
+    private Set<String> leaders = new HashSet<>();
+
+    Community() {
+    }
+
+    @CommandHandler
+    Community(FoundCommunity command, Stamps stamps) {
+        String name = Limits.communityName(command.name());
+        String purpose = Limits.purpose(command.purpose());
+        apply(new CommunityFounded(stamps.newId(), command.communityId(), command.memberId(), stamps.now(),
+                name, purpose));
+    }
+
+    @CommandHandler
+    void handle(JoinCommunity command, Stamps stamps) {
+        if (members.contains(command.memberId())) {
+            throw new AlreadyAMember(command.memberId());
+        }
+        String purpose = command.purpose() == null ? null : Limits.purpose(command.purpose());
+        apply(new MemberJoined(stamps.newId(), communityId, command.memberId(), stamps.now(), purpose));
+    }
+
+    @CommandHandler
+    void handle(LeaveCommunity command, Stamps stamps) {
+        if (!members.contains(command.memberId())) {
+            throw new NotAMember(command.memberId());
+        }
+        apply(new MemberLeft(stamps.newId(), communityId, command.memberId(), stamps.now()));
+    }
+
+    @CommandHandler
+    void handle(StateCommunityPurpose command, Stamps stamps) {
+        if (!leaders.contains(command.memberId())) {
+            throw new LeadersOnly(command.memberId());
+        }
+        String purpose = Limits.purpose(command.purpose());
+        apply(new CommunityPurposeStated(stamps.newId(), communityId, command.memberId(), stamps.now(), purpose));
+    }
+
+    @CommandHandler
+    void handle(StateMemberPurpose command, Stamps stamps) {
+        if (!members.contains(command.memberId())) {
+            throw new MembersOnly(command.memberId());
+        }
+        String purpose = Limits.purpose(command.purpose());
+        apply(new MemberPurposeStated(stamps.newId(), communityId, command.memberId(), stamps.now(), purpose));
+    }
+
+    @CommandHandler
+    void handle(RecordOutcome command, CommandLookup lookup, Stamps stamps) {
+        if (!leaders.contains(command.memberId())) {
+            throw new LeadersOnly(command.memberId());
+        }
+        String description = Limits.outcomeDescription(command.description());
+        Limits.outcomeValue(command.value());
+        List<UUID> contributionIds = command.contributionIds() == null
+                ? List.of() : new ArrayList<>(new LinkedHashSet<>(command.contributionIds()));
+        Set<String> contributors = new LinkedHashSet<>();
+        for (UUID contributionId : contributionIds) {
+            if (contributionId == null) {
+                throw new InvalidInput("contributionIds must not contain null");
+            }
+            ContributionFacts contribution = lookup.contribution(contributionId)
+                    .filter(facts -> facts.communityId().equals(communityId))
+                    .orElseThrow(() -> new InvalidInput("Contribution " + contributionId + " is not in this community"));
+            contributors.add(contribution.authorId());
+        }
+        apply(new OutcomeRecorded(stamps.newId(), communityId, command.memberId(), stamps.now(), command.outcomeId(),
+                description, command.value(), contributionIds, List.copyOf(contributors)));
+    }
+
+    @EventSourcingHandler
+    void on(CommunityFounded event) {
+        communityId = event.communityId();
+        members.add(event.actorId());
+        leaders.add(event.actorId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberJoined event) {
+        members.add(event.actorId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberLeft event) {
+        members.remove(event.actorId());
+        leaders.remove(event.actorId());
+    }
+}

@@ -1,0 +1,113 @@
+package com.productivecommunity.command.community;
+
+import com.productivecommunity.command.community.CommunityCommands.FoundCommunity;
+import com.productivecommunity.command.community.CommunityCommands.JoinCommunity;
+import com.productivecommunity.command.community.CommunityCommands.LeaveCommunity;
+import com.productivecommunity.command.community.CommunityCommands.RecordOutcome;
+import com.productivecommunity.command.community.CommunityCommands.StateCommunityPurpose;
+import com.productivecommunity.command.community.CommunityCommands.StateMemberPurpose;
+import com.productivecommunity.command.core.CommandLookup;
+import com.productivecommunity.command.core.CommandSender;
+import com.productivecommunity.command.core.Responses;
+import com.productivecommunity.command.core.Stamps;
+import com.productivecommunity.support.security.Member;
+import com.productivecommunity.support.web.NotFoundException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/communities")
+class CommunityController {
+
+    private final CommandSender commands;
+    private final CommandLookup lookup;
+    private final Stamps stamps;
+
+    CommunityController(CommandSender commands, CommandLookup lookup, Stamps stamps) {
+        this.commands = commands;
+        this.lookup = lookup;
+        this.stamps = stamps;
+    }
+
+    record FoundCommunityRequest(String name, String purpose) {
+    }
+
+    record CommunityFoundedResponse(UUID communityId) {
+    }
+
+    record PurposeRequest(String purpose) {
+    }
+
+    record RecordOutcomeRequest(String description, BigDecimal value, List<UUID> contributionIds) {
+    }
+
+    record OutcomeRecordedResponse(UUID outcomeId) {
+    }
+
+    @PostMapping
+    ResponseEntity<CommunityFoundedResponse> found(@RequestBody FoundCommunityRequest request, Member member) {
+        UUID communityId = stamps.newId();
+        var sent = commands.send(new FoundCommunity(communityId, member.id(), request.name(), request.purpose()),
+                communityId.toString());
+        return Responses.of(HttpStatus.CREATED, sent, new CommunityFoundedResponse(communityId));
+    }
+
+    @PostMapping("/{communityId}/members")
+    ResponseEntity<Void> join(@PathVariable UUID communityId, @RequestBody(required = false) PurposeRequest request,
+                              Member member) {
+        requireCommunity(communityId);
+        String purpose = request == null ? null : request.purpose();
+        return Responses.of(HttpStatus.CREATED,
+                commands.send(new JoinCommunity(communityId, member.id(), purpose), communityId.toString()));
+    }
+
+    @DeleteMapping("/{communityId}/members/me")
+    ResponseEntity<Void> leave(@PathVariable UUID communityId, Member member) {
+        requireCommunity(communityId);
+        return Responses.of(HttpStatus.NO_CONTENT,
+                commands.send(new LeaveCommunity(communityId, member.id()), communityId.toString()));
+    }
+
+    @PutMapping("/{communityId}/purpose")
+    ResponseEntity<Void> statePurpose(@PathVariable UUID communityId, @RequestBody PurposeRequest request,
+                                      Member member) {
+        requireCommunity(communityId);
+        return Responses.of(HttpStatus.OK, commands.send(
+                new StateCommunityPurpose(communityId, member.id(), request.purpose()), communityId.toString()));
+    }
+
+    @PutMapping("/{communityId}/members/me/purpose")
+    ResponseEntity<Void> stateMemberPurpose(@PathVariable UUID communityId, @RequestBody PurposeRequest request,
+                                            Member member) {
+        requireCommunity(communityId);
+        return Responses.of(HttpStatus.OK, commands.send(
+                new StateMemberPurpose(communityId, member.id(), request.purpose()), communityId.toString()));
+    }
+
+    @PostMapping("/{communityId}/outcomes")
+    ResponseEntity<OutcomeRecordedResponse> recordOutcome(@PathVariable UUID communityId,
+                                                          @RequestBody RecordOutcomeRequest request, Member member) {
+        requireCommunity(communityId);
+        UUID outcomeId = stamps.newId();
+        var sent = commands.send(new RecordOutcome(communityId, member.id(), outcomeId, request.description(),
+                request.value(), request.contributionIds()), communityId.toString());
+        return Responses.of(HttpStatus.CREATED, sent, new OutcomeRecordedResponse(outcomeId));
+    }
+
+    /** Also keeps a contribution's id from being loaded as a community. */
+    private void requireCommunity(UUID communityId) {
+        if (!lookup.communityExists(communityId)) {
+            throw new NotFoundException("No community " + communityId);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Communities: founding, membership, purposes and the outcomes leaders record. */
+package com.productivecommunity.command.community;

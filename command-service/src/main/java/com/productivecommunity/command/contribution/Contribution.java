@@ -1,0 +1,169 @@
+package com.productivecommunity.command.contribution;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.productivecommunity.command.contribution.ContributionCommands.AcceptAnswer;
+import com.productivecommunity.command.contribution.ContributionCommands.GiveReaction;
+import com.productivecommunity.command.contribution.ContributionCommands.PostContribution;
+import com.productivecommunity.command.contribution.ContributionCommands.ViewContribution;
+import com.productivecommunity.command.contribution.ContributionRejections.AnotherAnswerAccepted;
+import com.productivecommunity.command.contribution.ContributionRejections.MembersOnly;
+import com.productivecommunity.command.contribution.ContributionRejections.OwnContribution;
+import com.productivecommunity.command.contribution.ContributionRejections.QuestionAuthorOnly;
+import com.productivecommunity.command.contribution.ContributionRejections.UnknownCommunity;
+import com.productivecommunity.command.core.CommandLookup;
+import com.productivecommunity.command.core.CommandLookup.ContributionFacts;
+import com.productivecommunity.command.core.InvalidInput;
+import com.productivecommunity.command.core.Limits;
+import com.productivecommunity.command.core.Stamps;
+import com.productivecommunity.events.AnswerAccepted;
+import com.productivecommunity.events.ContributionKind;
+import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.ContributionViewed;
+import com.productivecommunity.events.ReactionGiven;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One contribution (question, answer, post or idea) with the reactions and first views it received.
+ * Membership and other contributions are read from the {@link CommandLookup}.
+ */
+@Aggregate(snapshotTriggerDefinition = "contributionSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class Contribution {
+
+    @AggregateIdentifier
+    private UUID contributionId;
+    private UUID communityId;
+    private ContributionKind kind;
+    private String authorId;
+    private Set<String> reactions = new HashSet<>();
+    private Set<String> viewers = new HashSet<>();
+    private UUID acceptedAnswerId;
+
+    Contribution() {
+    }
+
+    @CommandHandler
+    Contribution(PostContribution command, CommandLookup lookup, Stamps stamps) {
+        if (!lookup.communityExists(command.communityId())) {
+            throw new UnknownCommunity(command.communityId());
+        }
+        if (!lookup.isMember(command.communityId(), command.memberId())) {
+            throw new MembersOnly(command.memberId());
+        }
+        if (command.kind() == null) {
+            throw new InvalidInput("kind is required: one of QUESTION, ANSWER, POST, IDEA");
+        }
+        boolean answer = command.kind() == ContributionKind.ANSWER;
+        String title = answer && command.title() == null ? null : Limits.title(command.title());
+        String body = Limits.body(command.body());
+        String inReplyToAuthorId = null;
+        if (answer) {
+            if (command.inReplyTo() == null) {
+                throw new InvalidInput("An ANSWER needs inReplyTo: the question it answers");
+            }
+            ContributionFacts question = lookup.contribution(command.inReplyTo())
+                    .filter(facts -> facts.kind() == ContributionKind.QUESTION)
+                    .filter(facts -> facts.communityId().equals(command.communityId()))
+                    .orElseThrow(() -> new InvalidInput(
+                            "inReplyTo " + command.inReplyTo() + " is not a question of this community"));
+            inReplyToAuthorId = question.authorId();
+        } else if (command.inReplyTo() != null) {
+            throw new InvalidInput("Only an ANSWER replies to something: a " + command.kind() + " has no inReplyTo");
+        }
+        apply(new ContributionPosted(stamps.newId(), command.communityId(), command.memberId(), stamps.now(),
+                command.contributionId(), command.kind(), title, body, command.inReplyTo(), inReplyToAuthorId));
+    }
+
+    @CommandHandler
+    void handle(GiveReaction command, CommandLookup lookup, Stamps stamps) {
+        requireMember(command.memberId(), lookup);
+        if (command.kind() == null) {
+            throw new InvalidInput("kind is required: one of LIKE, THANKS, USEFUL");
+        }
+        if (authorId.equals(command.memberId())) {
+            throw new OwnContribution();
+        }
+        if (reactions.contains(reaction(command.memberId(), command.kind().name()))) {
+            return; // the same member already gave this kind: accepted, nothing new to record
+        }
+        apply(new ReactionGiven(stamps.newId(), communityId, command.memberId(), stamps.now(), contributionId,
+                authorId, command.kind()));
+    }
+
+    @CommandHandler
+    void handle(ViewContribution command, CommandLookup lookup, Stamps stamps) {
+        requireMember(command.memberId(), lookup);
+        if (authorId.equals(command.memberId()) || viewers.contains(command.memberId())) {
+            return; // only a first view by somebody else counts
+        }
+        apply(new ContributionViewed(stamps.newId(), communityId, command.memberId(), stamps.now(), contributionId,
+                authorId));
+    }
+
+    @CommandHandler
+    void handle(AcceptAnswer command, CommandLookup lookup, Stamps stamps) {
+        if (!authorId.equals(command.memberId())) {
+            throw new QuestionAuthorOnly(command.memberId());
+        }
+        if (kind != ContributionKind.QUESTION) {
+            throw new InvalidInput("Only a question has an accepted answer; this is a " + kind);
+        }
+        if (command.answerId() == null) {
+            throw new InvalidInput("answerId is required");
+        }
+        ContributionFacts answer = lookup.contribution(command.answerId())
+                .filter(facts -> facts.kind() == ContributionKind.ANSWER)
+                .filter(facts -> contributionId.equals(facts.inReplyTo()))
+                .orElseThrow(() -> new InvalidInput("Contribution " + command.answerId() + " is not an answer to this question"));
+        if (command.answerId().equals(acceptedAnswerId)) {
+            return; // accepting the accepted answer again changes nothing
+        }
+        if (acceptedAnswerId != null) {
+            throw new AnotherAnswerAccepted(acceptedAnswerId);
+        }
+        apply(new AnswerAccepted(stamps.newId(), communityId, command.memberId(), stamps.now(), contributionId,
+                command.answerId(), answer.authorId()));
+    }
+
+    private void requireMember(String memberId, CommandLookup lookup) {
+        if (!lookup.isMember(communityId, memberId)) {
+            throw new MembersOnly(memberId);
+        }
+    }
+
+    private static String reaction(String memberId, String kind) {
+        return kind + "/" + memberId;
+    }
+
+    @EventSourcingHandler
+    void on(ContributionPosted event) {
+        contributionId = event.contributionId();
+        communityId = event.communityId();
+        kind = event.kind();
+        authorId = event.actorId();
+    }
+
+    @EventSourcingHandler
+    void on(ReactionGiven event) {
+        reactions.add(reaction(event.actorId(), event.kind().name()));
+    }
+
+    @EventSourcingHandler
+    void on(ContributionViewed event) {
+        viewers.add(event.actorId());
+    }
+
+    @EventSourcingHandler
+    void on(AnswerAccepted event) {
+        acceptedAnswerId = event.answerId();
+    }
+}

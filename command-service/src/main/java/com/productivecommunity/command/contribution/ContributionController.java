@@ -1,0 +1,87 @@
+package com.productivecommunity.command.contribution;
+
+import com.productivecommunity.command.contribution.ContributionCommands.AcceptAnswer;
+import com.productivecommunity.command.contribution.ContributionCommands.GiveReaction;
+import com.productivecommunity.command.contribution.ContributionCommands.PostContribution;
+import com.productivecommunity.command.contribution.ContributionCommands.ViewContribution;
+import com.productivecommunity.command.core.CommandLookup;
+import com.productivecommunity.command.core.CommandSender;
+import com.productivecommunity.command.core.Responses;
+import com.productivecommunity.command.core.Stamps;
+import com.productivecommunity.events.ContributionKind;
+import com.productivecommunity.events.ReactionKind;
+import com.productivecommunity.support.security.Member;
+import com.productivecommunity.support.web.NotFoundException;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ContributionController {
+
+    private final CommandSender commands;
+    private final CommandLookup lookup;
+    private final Stamps stamps;
+
+    ContributionController(CommandSender commands, CommandLookup lookup, Stamps stamps) {
+        this.commands = commands;
+        this.lookup = lookup;
+        this.stamps = stamps;
+    }
+
+    record PostContributionRequest(ContributionKind kind, String title, String body, UUID inReplyTo) {
+    }
+
+    record ContributionPostedResponse(UUID contributionId) {
+    }
+
+    record ReactionRequest(ReactionKind kind) {
+    }
+
+    record AcceptAnswerRequest(UUID answerId) {
+    }
+
+    @PostMapping("/api/communities/{communityId}/contributions")
+    ResponseEntity<ContributionPostedResponse> post(@PathVariable UUID communityId,
+                                                    @RequestBody PostContributionRequest request, Member member) {
+        UUID contributionId = stamps.newId();
+        var sent = commands.send(new PostContribution(contributionId, communityId, member.id(), request.kind(),
+                request.title(), request.body(), request.inReplyTo()), contributionId.toString());
+        return Responses.of(HttpStatus.CREATED, sent, new ContributionPostedResponse(contributionId));
+    }
+
+    /** 201 for a new reaction, 200 when this member had already given this kind. */
+    @PostMapping("/api/contributions/{contributionId}/reactions")
+    ResponseEntity<Void> react(@PathVariable UUID contributionId, @RequestBody ReactionRequest request, Member member) {
+        requireContribution(contributionId);
+        var sent = commands.send(new GiveReaction(contributionId, member.id(), request.kind()), contributionId.toString());
+        return Responses.of(sent.stored() ? HttpStatus.CREATED : HttpStatus.OK, sent);
+    }
+
+    @PostMapping("/api/contributions/{contributionId}/views")
+    ResponseEntity<Void> view(@PathVariable UUID contributionId, Member member) {
+        requireContribution(contributionId);
+        return Responses.of(HttpStatus.ACCEPTED,
+                commands.send(new ViewContribution(contributionId, member.id()), contributionId.toString()));
+    }
+
+    @PutMapping("/api/contributions/{questionId}/accepted-answer")
+    ResponseEntity<Void> acceptAnswer(@PathVariable UUID questionId, @RequestBody AcceptAnswerRequest request,
+                                      Member member) {
+        requireContribution(questionId);
+        return Responses.of(HttpStatus.OK,
+                commands.send(new AcceptAnswer(questionId, member.id(), request.answerId()), questionId.toString()));
+    }
+
+    /** Also keeps a community's id from being loaded as a contribution. */
+    private void requireContribution(UUID contributionId) {
+        if (lookup.contribution(contributionId).isEmpty()) {
+            throw new NotFoundException("No contribution " + contributionId);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Contributions: posting, reactions, views and accepting an answer. */
+package com.productivecommunity.command.contribution;

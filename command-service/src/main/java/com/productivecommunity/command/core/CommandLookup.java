@@ -1,0 +1,22 @@
+package com.productivecommunity.command.core;
+
+import com.productivecommunity.events.ContributionKind;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a command handler needs to know about other aggregates: who belongs to which community and
+ * what each contribution is. Kept in the same transaction as the event store, so it is never behind.
+ */
+public interface CommandLookup {
+
+    boolean communityExists(UUID communityId);
+
+    boolean isMember(UUID communityId, String memberId);
+
+    Optional<ContributionFacts> contribution(UUID contributionId);
+
+    record ContributionFacts(UUID contributionId, UUID communityId, ContributionKind kind, String authorId,
+                             UUID inReplyTo) {
+    }
+}

@@ -1,0 +1,59 @@
+package com.productivecommunity.command.core;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a command and tells which event position it reached: the last event it stored, or, when it
+ * stored none (an idempotent repeat), the aggregate's current last event.
+ */
+@Component
+public class CommandSender {
+
+    private static final String LAST_POSITION = CommandSender.class.getName() + ".lastPosition";
+
+    private final CommandGateway gateway;
+    private final EventStore eventStore;
+
+    CommandSender(CommandGateway gateway, CommandBus commandBus, EventStore eventStore) {
+        this.gateway = gateway;
+        this.eventStore = eventStore;
+        // The event bus intercepts a command's events when its unit of work prepares to commit: the
+        // holder returned as the command's result is filled in then, before the caller sees it.
+        eventStore.registerDispatchInterceptor(messages -> (index, message) -> {
+            if (message instanceof DomainEventMessage<?> event && CurrentUnitOfWork.isStarted()
+                    && CurrentUnitOfWork.get().root().resources().get(LAST_POSITION) instanceof PositionHolder holder) {
+                holder.position = new EventPosition(event.getAggregateIdentifier(), event.getSequenceNumber());
+            }
+            return message;
+        });
+        commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            PositionHolder holder = new PositionHolder();
+            unitOfWork.root().resources().put(LAST_POSITION, holder);
+            chain.proceed();
+            return holder;
+        });
+    }
+
+    public Sent send(Object command, String aggregateId) {
+        Object result = gateway.sendAndWait(command);
+        if (result instanceof PositionHolder holder && holder.position != null) {
+            return new Sent(holder.position, true);
+        }
+        long last = eventStore.lastSequenceNumberFor(aggregateId).orElse(-1L);
+        return new Sent(new EventPosition(aggregateId, last), false);
+    }
+
+    private static final class PositionHolder {
+        private volatile EventPosition position;
+    }
+
+    /** Where a command left its aggregate, and whether it stored an event. */
+    public record Sent(EventPosition position, boolean stored) {
+    }
+}

@@ -1,0 +1,10 @@
+package com.productivecommunity.command.core;
+
+import com.productivecommunity.support.web.InvalidInputException;
+
+/** A command's content breaks a limit or a rule about its own fields (400). */
+public class InvalidInput extends InvalidInputException {
+    public InvalidInput(String detail) {
+        super(detail);
+    }
+}

@@ -1,0 +1,2 @@
+/** command-service: decides whether a command is accepted, stores its event, and publishes events to Kafka. */
+package com.productivecommunity.command;

@@ -1,0 +1,25 @@
+package com.productivecommunity.command.publishing;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The domain's topic ({@code platform.kafka.*}).
+ *
+ * @param topic             topic name, default {@code community-events}
+ * @param partitions        partitions when the topic is created, default 6
+ * @param replicationFactor replicas when the topic is created, default 1
+ * @param ackTimeout        how long a batch waits for the broker's acknowledgements before it is retried
+ * @param healthTimeout     how long the health check waits for the cluster to answer
+ */
+@ConfigurationProperties("platform.kafka")
+record PublishingProperties(String topic, Integer partitions, Short replicationFactor, Duration ackTimeout,
+                            Duration healthTimeout) {
+    PublishingProperties {
+        topic = topic == null ? "community-events" : topic;
+        partitions = partitions == null ? 6 : partitions;
+        replicationFactor = replicationFactor == null ? 1 : replicationFactor;
+        ackTimeout = ackTimeout == null ? Duration.ofSeconds(20) : ackTimeout;
+        healthTimeout = healthTimeout == null ? Duration.ofSeconds(2) : healthTimeout;
+    }
+}
