@@ -1,0 +1,34 @@
+package com.productivecommunity.query.community;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/communities")
+@Tag(name = "Communities", description = "Every community is readable by every authenticated member.")
+class CommunityController {
+
+    private final CommunityReads reads;
+
+    CommunityController(CommunityReads reads) {
+        this.reads = reads;
+    }
+
+    @GetMapping
+    @Operation(summary = "All communities, by name, with their current member count")
+    List<CommunitySummary> communities() {
+        return reads.all();
+    }
+
+    @GetMapping("/{communityId}")
+    @Operation(summary = "A community: purpose, leaders (member ids) and members with their purposes")
+    CommunityDetail community(@PathVariable UUID communityId) {
+        return reads.detail(communityId).orElseThrow(() -> new UnknownCommunityException(communityId));
+    }
+}

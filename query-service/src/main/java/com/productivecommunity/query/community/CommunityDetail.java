@@ -1,0 +1,12 @@
+package com.productivecommunity.query.community;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A community with its leaders (member ids) and its members with their own purposes. */
+public record CommunityDetail(UUID communityId, String name, String purpose, List<String> leaders,
+                              List<MemberPurpose> members) {
+
+    public record MemberPurpose(String memberId, String purpose) {
+    }
+}

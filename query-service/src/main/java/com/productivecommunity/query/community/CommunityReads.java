@@ -1,0 +1,48 @@
+package com.productivecommunity.query.community;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads of the community tables. */
+@Component
+public class CommunityReads {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public CommunityReads(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<CommunitySummary> all() {
+        return jdbc.query("SELECT community_id, name, purpose, member_count FROM community ORDER BY name, community_id",
+                (rs, row) -> new CommunitySummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getInt(4)));
+    }
+
+    public boolean exists(UUID communityId) {
+        return !jdbc.queryForList("SELECT 1 FROM community WHERE community_id = :id", Map.of("id", communityId),
+                Integer.class).isEmpty();
+    }
+
+    public Optional<CommunityDetail> detail(UUID communityId) {
+        Map<String, UUID> id = Map.of("id", communityId);
+        List<CommunityDetail> found = jdbc.query("SELECT community_id, name, purpose FROM community"
+                + " WHERE community_id = :id", id, (rs, row) -> new CommunityDetail(rs.getObject(1, UUID.class),
+                rs.getString(2), rs.getString(3), List.of(), List.of()));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> leaders = jdbc.queryForList("SELECT member_id FROM community_member WHERE community_id = :id"
+                + " AND leader ORDER BY joined_at, member_id", id, String.class);
+        List<CommunityDetail.MemberPurpose> members = jdbc.query("SELECT member_id, purpose FROM community_member"
+                        + " WHERE community_id = :id ORDER BY joined_at, member_id", id,
+                (rs, row) -> new CommunityDetail.MemberPurpose(rs.getString(1), rs.getString(2)));
+        CommunityDetail community = found.get(0);
+        return Optional.of(new CommunityDetail(community.communityId(), community.name(), community.purpose(),
+                leaders, members));
+    }
+}

@@ -1,0 +1,79 @@
+package com.productivecommunity.query.feed;
+
+import com.productivecommunity.query.community.CommunityReads;
+import com.productivecommunity.query.community.UnknownCommunityException;
+import com.productivecommunity.support.security.Member;
+import com.productivecommunity.support.web.InvalidInputException;
+import com.productivecommunity.support.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Feeds", description = "Contributions newest first (by postedAt, then contributionId). Feeds include "
+        + "answers: they are contributions too (kind ANSWER, inReplyTo = the question). Pages are keyset-paginated: "
+        + "pass a page's `next` as `before` for the following page; items posted meanwhile never shift later pages. "
+        + "Header `X-Await-Position: <aggregateId>:<sequence>[,...]` (from command-service's `X-Event-Position`) "
+        + "waits up to 5 s until that write is visible; `X-Position-Reached: false` if it was not.")
+class FeedController {
+
+    private final FeedReads feeds;
+    private final CommunityReads communities;
+
+    FeedController(FeedReads feeds, CommunityReads communities) {
+        this.feeds = feeds;
+        this.communities = communities;
+    }
+
+    @GetMapping("/api/communities/{communityId}/feed")
+    @Operation(summary = "A community's contributions, newest first")
+    FeedPage communityFeed(@PathVariable UUID communityId,
+                           @Parameter(description = "1 to 100") @RequestParam(defaultValue = "20") int limit,
+                           @Parameter(description = "`next` of the previous page") @RequestParam(required = false)
+                           String before) {
+        Cursor cursor = cursor(before);
+        checkLimit(limit);
+        if (!communities.exists(communityId)) {
+            throw new UnknownCommunityException(communityId);
+        }
+        return feeds.communityFeed(communityId, cursor, limit);
+    }
+
+    @GetMapping("/api/feed")
+    @Operation(summary = "The caller's home feed: contributions of every community they currently belong to")
+    FeedPage homeFeed(Member member,
+                      @Parameter(description = "1 to 100") @RequestParam(defaultValue = "20") int limit,
+                      @Parameter(description = "`next` of the previous page") @RequestParam(required = false)
+                      String before) {
+        Cursor cursor = cursor(before);
+        checkLimit(limit);
+        return feeds.homeFeed(member.id(), cursor, limit);
+    }
+
+    @GetMapping("/api/contributions/{contributionId}")
+    @Operation(summary = "A contribution; for a question also its answers (oldest first) and the accepted answer")
+    ContributionThread contribution(@PathVariable UUID contributionId) {
+        return feeds.thread(contributionId).orElseThrow(() -> new UnknownContributionException(contributionId));
+    }
+
+    private static Cursor cursor(String before) {
+        return before == null || before.isBlank() ? null : Cursor.decode(before);
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new InvalidInputException("'limit' must be between 1 and 100, got " + limit);
+        }
+    }
+
+    static class UnknownContributionException extends NotFoundException {
+        UnknownContributionException(UUID contributionId) {
+            super("No contribution " + contributionId);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package com.productivecommunity.query.feed;
+
+import com.productivecommunity.events.ContributionKind;
+import com.productivecommunity.events.ReactionKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feed and thread reads. Pages are keyset-paginated on (posted_at, contribution_id) descending, so items
+ * inserted between two page reads never shift or repeat items of later pages.
+ */
+@Component
+public class FeedReads {
+
+    static final String COLUMNS = "c.contribution_id, c.community_id, c.author_id, c.kind, c.title, c.body,"
+            + " c.in_reply_to, c.posted_at, c.like_count, c.thanks_count, c.useful_count, c.answer_count";
+
+    static final RowMapper<FeedItem> ITEM = FeedReads::item;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public FeedReads(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public FeedPage communityFeed(UUID communityId, Cursor before, int limit) {
+        MapSqlParameterSource params = params(before, limit).addValue("community", communityId);
+        List<FeedItem> items = jdbc.query("SELECT " + COLUMNS + " FROM contribution c WHERE c.community_id = :community"
+                + (before == null ? "" : " AND (c.posted_at, c.contribution_id) < (:beforeAt, :beforeId)")
+                + " ORDER BY c.posted_at DESC, c.contribution_id DESC LIMIT :fetch", params, ITEM);
+        return page(items, limit);
+    }
+
+    /** Contributions of every community {@code memberId} belongs to now, newest first. */
+    public FeedPage homeFeed(String memberId, Cursor before, int limit) {
+        MapSqlParameterSource params = params(before, limit).addValue("member", memberId);
+        // Per community at most one page through the feed index, then merged: cheap at any feed size.
+        List<FeedItem> items = jdbc.query("SELECT " + COLUMNS + " FROM community_member m CROSS JOIN LATERAL ("
+                + " SELECT * FROM contribution x WHERE x.community_id = m.community_id"
+                + (before == null ? "" : " AND (x.posted_at, x.contribution_id) < (:beforeAt, :beforeId)")
+                + " ORDER BY x.posted_at DESC, x.contribution_id DESC LIMIT :fetch) c"
+                + " WHERE m.member_id = :member ORDER BY c.posted_at DESC, c.contribution_id DESC LIMIT :fetch",
+                params, ITEM);
+        return page(items, limit);
+    }
+
+    public Optional<ContributionThread> thread(UUID contributionId) {
+        List<Head> found = jdbc.query("SELECT " + COLUMNS + ", c.accepted_answer_id FROM contribution c"
+                        + " WHERE c.contribution_id = :id", Map.of("id", contributionId),
+                (rs, row) -> new Head(item(rs, row), rs.getObject("accepted_answer_id", UUID.class)));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Head head = found.get(0);
+        List<FeedItem> answers = head.item().kind() != ContributionKind.QUESTION ? List.of()
+                : jdbc.query("SELECT " + COLUMNS + " FROM contribution c WHERE c.in_reply_to = :id"
+                + " ORDER BY c.posted_at, c.contribution_id", Map.of("id", contributionId), ITEM);
+        return Optional.of(new ContributionThread(head.item(), answers, head.acceptedAnswerId()));
+    }
+
+    private record Head(FeedItem item, UUID acceptedAnswerId) {
+    }
+
+    public List<FeedItem> items(Collection<UUID> contributionIds) {
+        if (contributionIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM contribution c WHERE c.contribution_id IN (:ids)"
+                + " ORDER BY c.posted_at, c.contribution_id", Map.of("ids", contributionIds), ITEM);
+    }
+
+    private static MapSqlParameterSource params(Cursor before, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource("fetch", limit + 1);
+        if (before != null) {
+            params.addValue("beforeAt", OffsetDateTime.ofInstant(before.postedAt(), ZoneOffset.UTC))
+                    .addValue("beforeId", before.contributionId());
+        }
+        return params;
+    }
+
+    private static FeedPage page(List<FeedItem> fetched, int limit) {
+        if (fetched.size() <= limit) {
+            return new FeedPage(fetched, null);
+        }
+        List<FeedItem> items = List.copyOf(fetched.subList(0, limit));
+        return new FeedPage(items, Cursor.of(items.get(limit - 1)).encode());
+    }
+
+    private static FeedItem item(ResultSet rs, int row) throws SQLException {
+        Map<ReactionKind, Integer> reactions = new EnumMap<>(ReactionKind.class);
+        reactions.put(ReactionKind.LIKE, rs.getInt("like_count"));
+        reactions.put(ReactionKind.THANKS, rs.getInt("thanks_count"));
+        reactions.put(ReactionKind.USEFUL, rs.getInt("useful_count"));
+        return new FeedItem(rs.getObject("contribution_id", UUID.class), rs.getObject("community_id", UUID.class),
+                rs.getString("author_id"), ContributionKind.valueOf(rs.getString("kind")), rs.getString("title"),
+                rs.getString("body"), rs.getObject("in_reply_to", UUID.class),
+                rs.getObject("posted_at", OffsetDateTime.class).toInstant(), reactions, rs.getInt("answer_count"));
+    }
+}

@@ -1,0 +1,197 @@
+package com.productivecommunity.query.feed;
+
+import com.productivecommunity.events.CommunityEvent;
+import com.productivecommunity.events.ContributionKind;
+import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.ReactionGiven;
+import com.productivecommunity.events.ReactionKind;
+import com.productivecommunity.query.projection.EventsApplied;
+import com.productivecommunity.support.projection.EventPosition;
+import com.productivecommunity.support.projection.ProjectedEvent;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Open feed streams and what is pushed to them once a projection batch has committed: {@code contribution}
+ * (a new feed item), {@code counts} (changed reactions / answer count) and {@code position} (the
+ * subscriber's own write is now visible). Delivery runs on its own thread, never on the consumer's.
+ */
+@Component
+class FeedStream implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedStream.class);
+
+    private final FeedReads feeds;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final FeedStreamProperties properties;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final ExecutorService delivery = Executors.newSingleThreadExecutor(runnable -> {
+        java.lang.Thread thread = new java.lang.Thread(runnable, "feed-stream");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        java.lang.Thread thread = new java.lang.Thread(runnable, "feed-stream-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    FeedStream(FeedReads feeds, NamedParameterJdbcTemplate jdbc, FeedStreamProperties properties) {
+        this.feeds = feeds;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        long every = properties.heartbeat().toMillis();
+        heartbeat.scheduleAtFixedRate(() -> delivery.execute(this::keepAlive), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** A stream of the contributions of every community {@code memberId} belongs to at the time of each push. */
+    SseEmitter subscribeHome(String memberId) {
+        return subscribe(new Subscriber(memberId, null, new SseEmitter(properties.timeout().toMillis())));
+    }
+
+    SseEmitter subscribeCommunity(String memberId, UUID communityId) {
+        return subscribe(new Subscriber(memberId, communityId, new SseEmitter(properties.timeout().toMillis())));
+    }
+
+    int subscriberCount() {
+        return subscribers.size();
+    }
+
+    private SseEmitter subscribe(Subscriber subscriber) {
+        SseEmitter emitter = subscriber.emitter();
+        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onError(error -> subscribers.remove(subscriber));
+        subscribers.add(subscriber);
+        send(subscriber, SseEmitter.event().comment("subscribed"));
+        return emitter;
+    }
+
+    @EventListener
+    void on(EventsApplied applied) {
+        if (!subscribers.isEmpty()) {
+            delivery.execute(() -> {
+                try {
+                    deliver(applied.events());
+                } catch (RuntimeException e) {
+                    log.warn("Could not push {} applied events to the feed streams", applied.events().size(), e);
+                }
+            });
+        }
+    }
+
+    private void deliver(List<ProjectedEvent> events) {
+        Map<UUID, EventPosition> posted = new LinkedHashMap<>();
+        Map<UUID, EventPosition> counted = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> ownWrites = new HashMap<>();
+        for (ProjectedEvent projected : events) {
+            CommunityEvent event = projected.event();
+            if (event instanceof ContributionPosted e) {
+                posted.put(e.contributionId(), projected.position());
+                if (e.kind() == ContributionKind.ANSWER && e.inReplyTo() != null) {
+                    counted.put(e.inReplyTo(), projected.position());
+                }
+            } else if (event instanceof ReactionGiven e) {
+                counted.put(e.contributionId(), projected.position());
+            }
+            ownWrites.computeIfAbsent(event.actorId(), actor -> new LinkedHashMap<>())
+                    .merge(projected.aggregateId(), projected.sequence(), Math::max);
+        }
+        counted.keySet().removeAll(posted.keySet());
+        List<FeedItem> items = feeds.items(posted.keySet());
+        List<FeedItem> changed = feeds.items(counted.keySet());
+        Set<UUID> communities = new HashSet<>();
+        items.forEach(item -> communities.add(item.communityId()));
+        changed.forEach(item -> communities.add(item.communityId()));
+        Map<String, Set<UUID>> memberships = memberships(communities);
+
+        for (Subscriber subscriber : subscribers) {
+            Set<UUID> visible = subscriber.communityId() != null ? Set.of(subscriber.communityId())
+                    : memberships.getOrDefault(subscriber.memberId(), Set.of());
+            for (FeedItem item : items) {
+                if (visible.contains(item.communityId())) {
+                    send(subscriber, SseEmitter.event().name("contribution").id(posted.get(item.contributionId()).toString())
+                            .data(item, MediaType.APPLICATION_JSON));
+                }
+            }
+            for (FeedItem item : changed) {
+                if (visible.contains(item.communityId())) {
+                    send(subscriber, SseEmitter.event().name("counts").id(counted.get(item.contributionId()).toString())
+                            .data(new Counts(item.contributionId(), item.reactions(), item.answerCount()),
+                                    MediaType.APPLICATION_JSON));
+                }
+            }
+            ownWrites.getOrDefault(subscriber.memberId(), Map.of()).forEach((aggregateId, sequence) -> {
+                String position = new EventPosition(aggregateId, sequence).toString();
+                send(subscriber, SseEmitter.event().name("position").id(position)
+                        .data(Map.of("position", position), MediaType.APPLICATION_JSON));
+            });
+        }
+    }
+
+    /** The communities among {@code communities} that each streaming member belongs to now. */
+    private Map<String, Set<UUID>> memberships(Set<UUID> communities) {
+        Set<String> members = new HashSet<>();
+        subscribers.forEach(subscriber -> members.add(subscriber.memberId()));
+        Map<String, Set<UUID>> memberships = new HashMap<>();
+        if (communities.isEmpty() || members.isEmpty()) {
+            return memberships;
+        }
+        jdbc.query("SELECT member_id, community_id FROM community_member WHERE community_id IN (:communities)"
+                        + " AND member_id IN (:members)",
+                new MapSqlParameterSource("communities", communities).addValue("members", members),
+                rs -> {
+                    memberships.computeIfAbsent(rs.getString(1), member -> new HashSet<>())
+                            .add(rs.getObject(2, UUID.class));
+                });
+        return memberships;
+    }
+
+    private void keepAlive() {
+        subscribers.forEach(subscriber -> send(subscriber, SseEmitter.event().comment("keep-alive")));
+    }
+
+    private void send(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
+        try {
+            subscriber.emitter().send(event);
+        } catch (IOException | IllegalStateException e) {
+            subscribers.remove(subscriber);
+            subscriber.emitter().completeWithError(e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        heartbeat.shutdownNow();
+        delivery.shutdownNow();
+        subscribers.forEach(subscriber -> subscriber.emitter().complete());
+        subscribers.clear();
+    }
+
+    /** The {@code counts} event: a contribution's current reactions and answer count. */
+    record Counts(UUID contributionId, Map<ReactionKind, Integer> reactions, int answerCount) {
+    }
+
+    private record Subscriber(String memberId, UUID communityId, SseEmitter emitter) {
+    }
+}
