@@ -355,6 +355,24 @@ class AnalyticsHttpIntegrationTest {
     }
 
     @Test
+    void analystsRebuildTheProjectionFromTheTopicAndGetTheSameFigures() throws Exception {
+        Events e = new Events();
+        List<EventPosition> published = deliver(workedExample(e));
+        String rebuild = "/api/admin/projections/analytics/rebuild";
+
+        assertProblem(rest.withBasicAuth("alice", "alice").postForEntity(rebuild, null, String.class), 403);
+        assertProblem(rest.withBasicAuth("dana", "dana")
+                .postForEntity("/api/admin/projections/nothing/rebuild", null, String.class), 404);
+        assertThat(rest.withBasicAuth("dana", "dana").postForEntity(rebuild, null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+
+        assertThat(positions.awaitApplied(published, WAIT)).isTrue();
+        assertFigures(e.communityId, "alice", "1", "8.7");
+        assertFigures(e.communityId, "bob", "3", "6");
+        assertThat(ledgerSize(e.communityId)).isEqualTo(11);
+    }
+
+    @Test
     void healthAndMetricsShowTheProjection() throws Exception {
         deliver(List.of(new Events().founded("carol")));
         JsonNode health = json.readTree(rest.getForEntity("/actuator/health", String.class).getBody());

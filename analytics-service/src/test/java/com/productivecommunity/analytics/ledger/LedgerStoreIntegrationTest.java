@@ -101,6 +101,25 @@ class LedgerStoreIntegrationTest {
     }
 
     @Test
+    void everyModelVersionGetsItsOwnLedgerAndFigures() {
+        java.util.Map<com.productivecommunity.analytics.model.Signal, BigDecimal> weights =
+                new java.util.EnumMap<>(Replay.V1.weights());
+        weights.put(com.productivecommunity.analytics.model.Signal.ANSWER_ACCEPTED_BY_QUESTION_AUTHOR, BigDecimal.ONE);
+        store = new LedgerStore(jdbc, new ValueEngine(List.of(Replay.V1,
+                new com.productivecommunity.analytics.model.ValueModel("v2", "test", weights, new BigDecimal("0.5")))));
+        Events e = new Events();
+        applyInTransaction(workedExample(e));
+
+        assertMember(e.communityId, "alice", "1", "8.7");
+        assertThat(jdbc.queryForObject("SELECT benefit FROM member_figures WHERE model = 'v2' AND member_id = 'alice'"
+                + " AND community_id = ?", BigDecimal.class, e.communityId)).isEqualByComparingTo("4.7");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_entry WHERE model = 'v2'", Integer.class))
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM ledger_entry WHERE model = 'v1'", Integer.class));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM community_figures WHERE community_id = ?", Integer.class,
+                e.communityId)).isEqualTo(2);
+    }
+
+    @Test
     void duplicateDeliveryTakesNoSecondEffect() {
         Events e = new Events();
         List<CommunityEvent> events = workedExample(e);
