@@ -1,0 +1,38 @@
+package com.productivecommunity.command.testing;
+
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one Spring context every integration test of this module shares: the real service on a random
+ * port, its own PostgreSQL test database, and a real KRaft broker that tests may stop and restart.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "platform.snapshots.threshold=5",
+        "platform.kafka.partitions=3",
+        "platform.kafka.health-timeout=1s",
+        "logging.level.org.apache.kafka=ERROR",
+        "logging.level.org.axonframework.eventhandling.TrackingEventProcessor=WARN"})
+@AutoConfigureObservability
+public abstract class CommandServiceIntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::freshUrl);
+        registry.add("spring.kafka.bootstrap-servers", () -> TestKafka.shared().bootstrapServers());
+    }
+
+    protected Api as(String user) {
+        return Api.as(port, user);
+    }
+
+    protected Api anonymous() {
+        return Api.anonymous(port);
+    }
+}
