@@ -382,6 +382,9 @@ class AnalyticsHttpIntegrationTest {
         String prometheus = rest.getForEntity("/actuator/prometheus", String.class).getBody();
         assertThat(prometheus).contains("projection_lag{", "projection=\"analytics\"",
                 "projection_events_applied_total{");
+        assertThat(rest.getForEntity("/v3/api-docs", String.class).getBody())
+                .contains("/api/analytics/communities/{communityId}/members/{memberId}/ledger",
+                        "/api/analytics/communities/{communityId}/timeline");
     }
 
     private int ledgerSize(UUID communityId) {
