@@ -22,7 +22,6 @@ import com.productivecommunity.events.ReactionKind;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -299,6 +298,6 @@ public class LedgerStore {
                 statement.setArray(i + 1, params[i].create(connection));
             }
             return statement;
-        }, (ResultSet rs) -> handler.processRow(rs));
+        }, handler);
     }
 }
