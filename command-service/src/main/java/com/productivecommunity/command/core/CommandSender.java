@@ -2,7 +2,9 @@ package com.productivecommunity.command.core;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import com.productivecommunity.events.CommunityEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -24,11 +26,21 @@ public class CommandSender {
         this.gateway = gateway;
         this.eventStore = eventStore;
         // The event bus intercepts a command's events when its unit of work prepares to commit: the
-        // holder returned as the command's result is filled in then, before the caller sees it.
+        // holder returned as the command's result is filled in then, before the caller sees it. The stored
+        // message takes the event's own id and time, so event_identifier in the store is the eventId on Kafka.
         eventStore.registerDispatchInterceptor(messages -> (index, message) -> {
-            if (message instanceof DomainEventMessage<?> event && CurrentUnitOfWork.isStarted()
+            if (!(message instanceof DomainEventMessage<?> event)) {
+                return message;
+            }
+            if (CurrentUnitOfWork.isStarted()
                     && CurrentUnitOfWork.get().root().resources().get(LAST_POSITION) instanceof PositionHolder holder) {
                 holder.position = new EventPosition(event.getAggregateIdentifier(), event.getSequenceNumber());
+            }
+            if (event.getPayload() instanceof CommunityEvent payload
+                    && !payload.eventId().toString().equals(event.getIdentifier())) {
+                return new GenericDomainEventMessage<>(event.getType(), event.getAggregateIdentifier(),
+                        event.getSequenceNumber(), payload, event.getMetaData(), payload.eventId().toString(),
+                        payload.occurredAt());
             }
             return message;
         });
