@@ -30,6 +30,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -41,6 +42,7 @@ import org.springframework.test.context.ActiveProfiles;
 @EmbeddedKafka(kraft = true, partitions = 3, topics = "community-events")
 @AutoConfigureObservability
 @ActiveProfiles("test")
+@Import(FreshDatabase.class)
 public abstract class QueryIntegrationTest {
 
     protected static final ObjectMapper json = new ObjectMapper();

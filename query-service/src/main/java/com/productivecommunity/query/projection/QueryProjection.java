@@ -150,11 +150,30 @@ public class QueryProjection implements Projection {
             if (counts.isEmpty()) {
                 return;
             }
-            List<Object[]> updates = new ArrayList<>(counts.size());
-            counts.forEach((id, c) -> updates.add(new Object[] {c[0], c[1], c[2], c[3], id}));
-            jdbc.batchUpdate("UPDATE contribution SET like_count = like_count + ?, thanks_count = thanks_count + ?,"
-                    + " useful_count = useful_count + ?, answer_count = answer_count + ? WHERE contribution_id = ?",
-                    updates);
+            int size = counts.size();
+            UUID[] ids = new UUID[size];
+            Integer[][] columns = new Integer[4][size];
+            int i = 0;
+            for (Map.Entry<UUID, int[]> count : counts.entrySet()) {
+                ids[i] = count.getKey();
+                for (int column = 0; column < 4; column++) {
+                    columns[column][i] = count.getValue()[column];
+                }
+                i++;
+            }
+            // One statement for all of the batch's counts: one increment per contribution.
+            jdbc.update(con -> {
+                var statement = con.prepareStatement("UPDATE contribution c SET like_count = c.like_count + d.l,"
+                        + " thanks_count = c.thanks_count + d.t, useful_count = c.useful_count + d.u,"
+                        + " answer_count = c.answer_count + d.a"
+                        + " FROM unnest(?::uuid[], ?::int[], ?::int[], ?::int[], ?::int[]) AS d(id, l, t, u, a)"
+                        + " WHERE c.contribution_id = d.id");
+                statement.setArray(1, con.createArrayOf("uuid", ids));
+                for (int column = 0; column < 4; column++) {
+                    statement.setArray(column + 2, con.createArrayOf("integer", columns[column]));
+                }
+                return statement;
+            });
         }
 
         void applyAcceptedAnswers() {

@@ -3,7 +3,6 @@ package com.productivecommunity.support.projection;
 import java.sql.Array;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,11 +62,23 @@ class ProjectionStore {
         if (positions.isEmpty()) {
             return;
         }
-        List<Object[]> rows = positions.entrySet().stream()
-                .map(e -> new Object[] {projection, e.getKey(), e.getValue()}).toList();
-        jdbc.batchUpdate("INSERT INTO projection_aggregate_position (projection, aggregate_id, last_sequence)"
-                + " VALUES (?, ?, ?) ON CONFLICT (projection, aggregate_id)"
-                + " DO UPDATE SET last_sequence = EXCLUDED.last_sequence", rows);
+        String[] ids = new String[positions.size()];
+        Long[] sequences = new Long[positions.size()];
+        int i = 0;
+        for (Map.Entry<String, Long> position : positions.entrySet()) {
+            ids[i] = position.getKey();
+            sequences[i++] = position.getValue();
+        }
+        // One statement for the whole batch: arrays instead of a row per aggregate.
+        jdbc.update(con -> {
+            var statement = con.prepareStatement("INSERT INTO projection_aggregate_position"
+                    + " (projection, aggregate_id, last_sequence) SELECT ?, a, s FROM unnest(?::text[], ?::bigint[]) AS t(a, s)"
+                    + " ON CONFLICT (projection, aggregate_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence");
+            statement.setString(1, projection);
+            statement.setArray(2, con.createArrayOf("text", ids));
+            statement.setArray(3, con.createArrayOf("bigint", sequences));
+            return statement;
+        });
     }
 
     /**
