@@ -20,7 +20,11 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -119,6 +123,19 @@ class KafkaPublicationIntegrationTest extends CommandServiceIntegrationTest {
         firstDeliveryOrderPerCommunity(records, stored.keySet()).values()
                 .forEach(positions -> assertThat(positions).isSorted());
         await().atMost(Duration.ofSeconds(60)).until(() -> lag.eventsNotPublished() == 0);
+    }
+
+    @Test
+    void theTopicKeepsEventsForever() throws Exception {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.shared().bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, properties.topic());
+            Config settings = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+            assertThat(settings.get("retention.ms").value()).isEqualTo("-1");
+            assertThat(admin.describeTopics(List.of(properties.topic())).allTopicNames().get()
+                    .get(properties.topic()).partitions()).hasSize(properties.partitions());
+        }
     }
 
     /** Found, join, state a purpose, ask, answer, react, view, accept, record an outcome: 9 events of one community. */
