@@ -431,6 +431,15 @@ public final class ProjectionRunner {
                 kafka.seekToBeginning(fromStart);
                 kafka.beginningOffsets(fromStart).forEach(next::put);
             }
+            kafka.endOffsets(partitions).forEach((partition, end) -> {
+                Long resumeAt = stored.get(partition);
+                if (resumeAt != null && resumeAt > end) {
+                    // The topic is shorter than what was applied: it was recreated, or the wrong cluster.
+                    lastError = "Stored offset " + resumeAt + " is beyond the end (" + end + ") of " + partition
+                            + ": the topic was recreated? Rebuild the projection.";
+                    log.error("Projection {}: {}", name(), lastError);
+                }
+            });
             lastLagRefresh = Instant.EPOCH;
             log.info("Projection {}: assigned {}, resuming at stored offsets {}", name(), partitions, offsets);
         }
