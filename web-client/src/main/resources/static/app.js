@@ -1,0 +1,469 @@
+// The thin web client: hash routes, one view at a time, every call through this origin's gateway.
+import { api, ApiError, plainError } from './api.js';
+import { renderDashboard } from './dashboard.js';
+
+const main = document.getElementById('main');
+const announcer = document.getElementById('announcer');
+let me = null;
+let cleanup = [];
+
+export const esc = (value) => String(value ?? '').replace(/[&<>"']/g,
+  (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+export const fmt = (n) => (n === null || n === undefined) ? '—'
+  : Number(n).toLocaleString('en', { maximumFractionDigits: 2 });
+const when = (iso) => new Date(iso).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+const KIND_NAMES = { QUESTION: 'Question', ANSWER: 'Answer', POST: 'Post', IDEA: 'Idea' };
+const REACTION_NAMES = { LIKE: 'Like', THANKS: 'Thanks', USEFUL: 'Useful' };
+
+export function announce(text) {
+  announcer.textContent = '';
+  setTimeout(() => { announcer.textContent = text; }, 50);
+}
+
+function setView(title, html) {
+  document.title = `${title} · Productive Community`;
+  main.innerHTML = html;
+}
+
+function focusMain() {
+  const heading = main.querySelector('h1');
+  if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus({ preventScroll: false }); }
+}
+
+/** Runs a form submission: shows the API's reason in plain words and keeps what was typed when it fails. */
+function onSubmit(form, action) {
+  const error = form.querySelector('.error');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const button = form.querySelector('button[type=submit]');
+    if (error) error.textContent = '';
+    if (button) button.disabled = true;
+    try {
+      await action(new FormData(form));
+    } catch (e) {
+      if (error) { error.textContent = plainError(e); } else { announce(plainError(e)); }
+      const first = form.querySelector('[aria-invalid], input, textarea');
+      if (error && first) error.id && first.setAttribute('aria-describedby', error.id);
+    } finally {
+      if (button && button.isConnected) button.disabled = false;
+    }
+  });
+}
+
+let errorIds = 0;
+const errorSlot = () => `<p class="error" role="alert" id="err-${++errorIds}"></p>`;
+
+// ---------- data helpers ----------
+
+async function allCommunities() {
+  return (await api('GET', '/api/communities')).data;
+}
+
+/** The communities I belong to, with their details (query-service has no "my communities" call). */
+async function myCommunities() {
+  const all = await allCommunities();
+  const details = await Promise.all(all.map((c) => api('GET', `/api/communities/${c.communityId}`).then((r) => r.data)));
+  return details.filter((d) => d.members.some((m) => m.memberId === me.name));
+}
+
+// ---------- rendering pieces ----------
+
+function itemHtml(item, { link = true } = {}) {
+  const title = item.kind === 'ANSWER' ? 'Answer' : item.title;
+  const target = item.kind === 'ANSWER' && item.inReplyTo ? item.inReplyTo : item.contributionId;
+  const heading = link ? `<a href="#/thread/${esc(target)}">${esc(title)}</a>` : esc(title);
+  const r = item.reactions || {};
+  return `<article class="card item ${esc(item.kind)}" data-id="${esc(item.contributionId)}" aria-label="${esc(KIND_NAMES[item.kind])} by ${esc(item.authorId)}">
+    <span class="kind">${esc(KIND_NAMES[item.kind] || item.kind)}</span>
+    <h3>${heading}</h3>
+    <p class="body">${esc(item.body)}</p>
+    <p class="meta">by <strong>${esc(item.authorId)}</strong> · ${esc(when(item.postedAt))}${item.communityName ? ` · ${esc(item.communityName)}` : ''}</p>
+    <p class="counts" data-counts>${countsHtml(r, item.answerCount, item.kind)}</p>
+  </article>`;
+}
+
+function countsHtml(r, answerCount, kind) {
+  const parts = [`${r.LIKE || 0} likes`, `${r.THANKS || 0} thanks`, `${r.USEFUL || 0} useful`];
+  if (kind === 'QUESTION') parts.push(`${answerCount || 0} answers`);
+  return parts.map((p) => `<span>${esc(p)}</span>`).join('');
+}
+
+function composeHtml(communities, fixedCommunity) {
+  const choose = fixedCommunity
+    ? `<input type="hidden" name="communityId" value="${esc(fixedCommunity)}">`
+    : `<label for="compose-community">Community</label>
+       <select id="compose-community" name="communityId" required>
+         ${communities.map((c) => `<option value="${esc(c.communityId)}">${esc(c.name)}</option>`).join('')}
+       </select>`;
+  return `<form class="card" id="compose" novalidate>
+    <h2>Share something</h2>
+    <div class="row">
+      <div>${choose}</div>
+      <div><label for="compose-kind">Kind</label>
+        <select id="compose-kind" name="kind">
+          <option value="QUESTION">Question</option><option value="POST">Post</option><option value="IDEA">Idea</option>
+        </select></div>
+    </div>
+    <label for="compose-title">Title</label>
+    <input type="text" id="compose-title" name="title" autocomplete="off">
+    <label for="compose-body">Text</label>
+    <textarea id="compose-body" name="body"></textarea>
+    ${errorSlot()}
+    <div class="actions"><button type="submit">Publish</button></div>
+  </form>`;
+}
+
+function wireCompose(after) {
+  const form = document.getElementById('compose');
+  if (!form) return;
+  onSubmit(form, async (data) => {
+    const communityId = data.get('communityId');
+    if (!communityId) throw new ApiError(400, 'Join a community first: you can only post in communities you belong to.');
+    await api('POST', `/api/communities/${communityId}/contributions`, {
+      kind: data.get('kind'), title: data.get('title'), body: data.get('body'),
+    });
+    form.reset();
+    announce('Published.');
+    await after();
+  });
+}
+
+// ---------- views ----------
+
+async function loginView() {
+  stopLive();
+  document.getElementById('nav').hidden = true;
+  document.getElementById('who').hidden = true;
+  setView('Sign in', `<form class="card login" id="login" novalidate>
+      <h1>Sign in</h1>
+      <p class="muted small">Use your company account.</p>
+      <label for="login-user">User name</label>
+      <input type="text" id="login-user" name="user" autocomplete="username" autocapitalize="none" required>
+      <label for="login-password">Password</label>
+      <input type="password" id="login-password" name="password" autocomplete="current-password" required>
+      ${errorSlot()}
+      <div class="actions"><button type="submit">Sign in</button></div>
+    </form>`);
+  const form = document.getElementById('login');
+  onSubmit(form, async (data) => {
+    const r = await api('POST', '/login', { user: data.get('user'), password: data.get('password') });
+    me = r.data;
+    showChrome();
+    if (!location.hash || location.hash === '#/login') location.hash = '#/feed'; else route();
+  });
+  document.getElementById('login-user').focus();
+}
+
+function showChrome() {
+  document.getElementById('nav').hidden = false;
+  document.getElementById('who').hidden = false;
+  document.getElementById('who-name').textContent = me.name;
+}
+
+async function feedView() {
+  setView('Home feed', `<h1>Home feed</h1><div id="compose-slot"></div>
+    <h2 id="feed-heading">Latest from your communities</h2>
+    <p class="muted small" id="live-state">Connecting to live updates…</p>
+    <div id="feed" aria-labelledby="feed-heading" aria-live="polite" aria-relevant="additions"></div>
+    <div id="more-slot"></div>`);
+  const communities = await myCommunities();
+  const names = Object.fromEntries(communities.map((c) => [c.communityId, c.name]));
+  document.getElementById('compose-slot').innerHTML = communities.length
+    ? composeHtml(communities)
+    : `<p class="card">You are not in any community yet. <a href="#/communities">Find a community to join</a>.</p>`;
+  const feed = document.getElementById('feed');
+  const moreSlot = document.getElementById('more-slot');
+  const seen = new Set();
+  const add = (items, atTop) => {
+    for (const item of items) {
+      if (seen.has(item.contributionId)) continue;
+      seen.add(item.contributionId);
+      item.communityName = names[item.communityId];
+      feed.insertAdjacentHTML(atTop ? 'afterbegin' : 'beforeend', itemHtml(item));
+    }
+  };
+  const loadPage = async (before) => {
+    const page = (await api('GET', `/api/feed?limit=10${before ? `&before=${encodeURIComponent(before)}` : ''}`)).data;
+    add(page.items, false);
+    if (!feed.children.length) feed.innerHTML = '<p class="muted" data-empty>Nothing here yet. Ask a question or share an idea.</p>';
+    moreSlot.innerHTML = page.next ? '<button type="button" class="secondary loadmore" id="more">Load more</button>' : '';
+    const more = document.getElementById('more');
+    if (more) more.addEventListener('click', async () => {
+      more.disabled = true;
+      try { await loadPage(page.next); } catch (e) { more.disabled = false; announce(plainError(e)); }
+    });
+  };
+  await loadPage(null);
+  wireCompose(async () => {
+    const page = (await api('GET', '/api/feed?limit=10')).data;
+    feed.querySelector('[data-empty]')?.remove();
+    add(page.items.slice().reverse(), true);
+  });
+  startLive('/api/feed/stream', {
+    contribution: (item) => {
+      if (seen.has(item.contributionId)) return;
+      feed.querySelector('[data-empty]')?.remove();
+      add([item], true);
+      feed.firstElementChild?.classList.add('new');
+      announce(`New ${KIND_NAMES[item.kind] || ''} from ${item.authorId}: ${item.title || item.body.slice(0, 60)}`);
+    },
+    counts: (c) => {
+      const el = feed.querySelector(`[data-id="${CSS.escape(c.contributionId)}"] [data-counts]`);
+      if (el) el.innerHTML = countsHtml(c.reactions, c.answerCount, el.closest('.item').classList.contains('QUESTION') ? 'QUESTION' : '');
+    },
+  });
+}
+
+async function communitiesView() {
+  setView('Communities', `<h1>Communities</h1>
+    <label for="search">Search communities</label>
+    <input type="search" id="search" placeholder="Name or purpose" autocomplete="off">
+    <p class="muted small" id="search-count" aria-live="polite"></p>
+    <ul class="plain" id="list"></ul>
+    <form class="card" id="found" novalidate>
+      <h2>Start a community</h2>
+      <label for="found-name">Name</label><input type="text" id="found-name" name="name" autocomplete="off">
+      <label for="found-purpose">Purpose for the organization</label><textarea id="found-purpose" name="purpose"></textarea>
+      ${errorSlot()}
+      <div class="actions"><button type="submit">Start community</button></div>
+    </form>`);
+  const all = await allCommunities();
+  const list = document.getElementById('list');
+  const search = document.getElementById('search');
+  const show = () => {
+    const q = search.value.trim().toLowerCase();
+    const hits = all.filter((c) => !q || c.name.toLowerCase().includes(q) || (c.purpose || '').toLowerCase().includes(q));
+    list.innerHTML = hits.map((c) => `<li class="card"><h2 style="margin-top:0"><a href="#/community/${esc(c.communityId)}">${esc(c.name)}</a></h2>
+      <p>${esc(c.purpose)}</p><p class="meta">${c.memberCount} member${c.memberCount === 1 ? '' : 's'}</p></li>`).join('')
+      || '<li class="muted">No community matches.</li>';
+    document.getElementById('search-count').textContent = `${hits.length} of ${all.length} communities`;
+  };
+  search.addEventListener('input', show);
+  show();
+  onSubmit(document.getElementById('found'), async (data) => {
+    const r = await api('POST', '/api/communities', { name: data.get('name'), purpose: data.get('purpose') });
+    location.hash = `#/community/${r.data.communityId}`;
+  });
+}
+
+async function communityView(id) {
+  const c = (await api('GET', `/api/communities/${id}`)).data;
+  const member = c.members.find((m) => m.memberId === me.name);
+  const leader = c.leaders.includes(me.name);
+  const feedPage = (await api('GET', `/api/communities/${id}/feed?limit=50`)).data;
+  setView(c.name, `<h1>${esc(c.name)}</h1>
+    <section class="card" aria-labelledby="purpose-h"><h2 id="purpose-h" style="margin-top:0">Purpose</h2>
+      <p id="community-purpose">${esc(c.purpose)}</p>
+      ${leader ? `<form id="edit-purpose" novalidate><label for="edit-purpose-text">Edit the community purpose</label>
+        <textarea id="edit-purpose-text" name="purpose">${esc(c.purpose)}</textarea>${errorSlot()}
+        <div class="actions"><button type="submit">Save purpose</button></div></form>` : ''}
+    </section>
+    <section class="card" aria-labelledby="people-h"><h2 id="people-h" style="margin-top:0">People</h2>
+      <p><strong>Leaders:</strong> ${c.leaders.map(esc).join(', ') || '—'}</p>
+      <h3>Members and what they want out of it</h3>
+      <ul id="members">${c.members.map((m) => `<li><strong>${esc(m.memberId)}</strong>${m.purpose ? `: ${esc(m.purpose)}` : ' <span class="muted">(no purpose stated)</span>'}</li>`).join('')}</ul>
+    </section>
+    <section class="card" aria-labelledby="me-h"><h2 id="me-h" style="margin-top:0">${member ? 'Your membership' : 'Join this community'}</h2>
+      ${member ? `<form id="my-purpose" novalidate><label for="my-purpose-text">Your purpose (what you want out of it)</label>
+          <textarea id="my-purpose-text" name="purpose">${esc(member.purpose || '')}</textarea>${errorSlot()}
+          <div class="actions"><button type="submit">Save my purpose</button>
+          <button type="button" class="danger" id="leave">Leave community</button></div></form>`
+        : `<form id="join" novalidate><label for="join-purpose">Your purpose (optional): what do you want out of it?</label>
+          <textarea id="join-purpose" name="purpose"></textarea>${errorSlot()}
+          <div class="actions"><button type="submit">Join</button></div></form>`}
+    </section>
+    ${leader ? `<form class="card" id="outcome" novalidate><h2 style="margin-top:0">Record an outcome</h2>
+      <p class="muted small">What did the organization get (an idea adopted, downtime avoided, hours saved)?</p>
+      <label for="outcome-description">Description</label><textarea id="outcome-description" name="description"></textarea>
+      <label for="outcome-value">Value (e.g. hours saved)</label><input type="number" id="outcome-value" name="value" min="0" step="any" inputmode="decimal">
+      <fieldset style="border:0;padding:0;margin:.5rem 0"><legend><strong>Contributions it came from</strong></legend>
+        ${feedPage.items.map((i) => `<label class="check"><input type="checkbox" name="contributionIds" value="${esc(i.contributionId)}">
+          <span>${esc(KIND_NAMES[i.kind])} by ${esc(i.authorId)}: ${esc(i.title || i.body.slice(0, 80))}</span></label>`).join('') || '<p class="muted">No contributions yet.</p>'}
+      </fieldset>${errorSlot()}
+      <div class="actions"><button type="submit">Record outcome</button></div></form>` : ''}
+    <p><a href="#/dashboard/${esc(id)}">See this community's dashboard</a></p>
+    ${member ? composeHtml([], id) : ''}
+    <h2>Community feed</h2>
+    <div id="community-feed">${feedPage.items.map((i) => itemHtml(i)).join('') || '<p class="muted">Nothing posted yet.</p>'}</div>`);
+  const reload = () => communityView(id);
+  const bind = (formId, call) => { const f = document.getElementById(formId); if (f) onSubmit(f, call); };
+  bind('edit-purpose', async (d) => { await api('PUT', `/api/communities/${id}/purpose`, { purpose: d.get('purpose') }); announce('Community purpose saved.'); await reload(); });
+  bind('my-purpose', async (d) => { await api('PUT', `/api/communities/${id}/members/me/purpose`, { purpose: d.get('purpose') }); announce('Your purpose is saved.'); await reload(); });
+  bind('join', async (d) => {
+    const purpose = (d.get('purpose') || '').trim();
+    await api('POST', `/api/communities/${id}/members`, purpose ? { purpose } : undefined);
+    announce(`You joined ${c.name}.`); await reload();
+  });
+  bind('outcome', async (d) => {
+    const r = await api('POST', `/api/communities/${id}/outcomes`, {
+      description: d.get('description'), value: d.get('value') === '' ? null : Number(d.get('value')),
+      contributionIds: d.getAll('contributionIds'),
+    });
+    announce('Outcome recorded.'); await reload();
+    return r;
+  });
+  const leave = document.getElementById('leave');
+  if (leave) leave.addEventListener('click', async () => {
+    if (!confirm(`Leave ${c.name}?`)) return;
+    try { await api('DELETE', `/api/communities/${id}/members/me`); announce(`You left ${c.name}.`); await reload(); }
+    catch (e) { document.querySelector('#my-purpose .error').textContent = plainError(e); }
+  });
+  wireCompose(reload);
+}
+
+async function threadView(id) {
+  const t = (await api('GET', `/api/contributions/${id}`)).data;
+  const mine = t.authorId === me.name;
+  const answers = t.answers || [];
+  const reactionButtons = (item) => item.authorId === me.name
+    ? `<p class="muted small">Reactions from others: ${countsHtml(item.reactions, null, '').replace(/<\/?span>/g, ' ')}</p>`
+    : `<div class="reactions" role="group" aria-label="React to this ${esc(KIND_NAMES[item.kind].toLowerCase())}">
+      ${Object.keys(REACTION_NAMES).map((k) => `<button type="button" data-react="${k}" data-target="${esc(item.contributionId)}">${REACTION_NAMES[k]} <span aria-label="count">(${item.reactions?.[k] || 0})</span></button>`).join('')}
+      </div>`;
+  const answerHtml = (a) => {
+    const accepted = t.acceptedAnswerId === a.contributionId;
+    return `<article class="card item ANSWER ${accepted ? 'accepted' : ''}" data-id="${esc(a.contributionId)}">
+      ${accepted ? '<p class="badge-accepted">✓ Accepted answer</p>' : ''}
+      <p class="body">${esc(a.body)}</p>
+      <p class="meta">by <strong>${esc(a.authorId)}</strong> · ${esc(when(a.postedAt))}</p>
+      ${reactionButtons(a)}
+      ${mine && t.kind === 'QUESTION' && !accepted ? `<div class="actions"><button type="button" class="secondary" data-accept="${esc(a.contributionId)}">Accept this answer</button></div>` : ''}
+    </article>`;
+  };
+  setView(t.title || 'Answer', `<p><a href="#/community/${esc(t.communityId)}">← Community</a></p>
+    <article class="card item ${esc(t.kind)}">
+      <span class="kind">${esc(KIND_NAMES[t.kind])}</span>
+      <h1>${esc(t.title || 'Answer')}</h1>
+      <p class="body">${esc(t.body)}</p>
+      <p class="meta">by <strong>${esc(t.authorId)}</strong> · ${esc(when(t.postedAt))}</p>
+      ${t.inReplyTo ? `<p><a href="#/thread/${esc(t.inReplyTo)}">Open the question</a></p>` : ''}
+      ${reactionButtons(t)}
+    </article>
+    <p class="error" role="alert" id="thread-error"></p>
+    ${t.kind === 'QUESTION' ? `<h2>${answers.length} answer${answers.length === 1 ? '' : 's'}</h2>
+      ${answers.map(answerHtml).join('')}
+      <form class="card" id="answer" novalidate><label for="answer-body">Your answer</label>
+        <textarea id="answer-body" name="body"></textarea>${errorSlot()}
+        <div class="actions"><button type="submit">Post answer</button></div></form>` : ''}`);
+  const threadError = document.getElementById('thread-error');
+  main.querySelectorAll('[data-react]').forEach((b) => b.addEventListener('click', async () => {
+    threadError.textContent = '';
+    try {
+      await api('POST', `/api/contributions/${b.dataset.target}/reactions`, { kind: b.dataset.react });
+      announce(`${REACTION_NAMES[b.dataset.react]} given.`);
+      await threadView(id);
+    } catch (e) { threadError.textContent = plainError(e); }
+  }));
+  main.querySelectorAll('[data-accept]').forEach((b) => b.addEventListener('click', async () => {
+    threadError.textContent = '';
+    try {
+      await api('PUT', `/api/contributions/${id}/accepted-answer`, { answerId: b.dataset.accept });
+      announce('Answer accepted.');
+      await threadView(id);
+    } catch (e) { threadError.textContent = plainError(e); }
+  }));
+  const form = document.getElementById('answer');
+  if (form) onSubmit(form, async (d) => {
+    await api('POST', `/api/communities/${t.communityId}/contributions`, { kind: 'ANSWER', body: d.get('body'), inReplyTo: id });
+    announce('Answer posted.');
+    await threadView(id);
+  });
+  // Opening a thread is reading it: record a view of everything shown that someone else wrote.
+  const viewed = [t, ...answers].filter((i) => i.authorId !== me.name);
+  await Promise.all(viewed.map((i) => api('POST', `/api/contributions/${i.contributionId}/views`).catch(() => null)));
+}
+
+async function valueView() {
+  setView('My value', '<h1>My value</h1><p class="muted">What you gave each community and what you got from it, point by point.</p><div id="values"><p class="muted">Loading…</p></div>');
+  const communities = await myCommunities();
+  const box = document.getElementById('values');
+  if (!communities.length) { box.innerHTML = '<p class="card">You are not in any community yet. <a href="#/communities">Find one to join</a>.</p>'; return; }
+  const sections = await Promise.all(communities.map(async (c) => {
+    const base = `/api/analytics/communities/${c.communityId}/members/${encodeURIComponent(me.name)}`;
+    const [fig, ledger] = await Promise.all([api('GET', base).then((r) => r.data), api('GET', `${base}/ledger`).then((r) => r.data)]);
+    const more = Number(fig.benefit) > Number(fig.contribution);
+    return `<section class="card" aria-labelledby="v-${esc(c.communityId)}" data-community="${esc(c.communityId)}">
+      <h2 id="v-${esc(c.communityId)}" style="margin-top:0"><a href="#/community/${esc(c.communityId)}">${esc(c.name)}</a></h2>
+      <div class="figures">
+        <div class="figure"><span class="value" data-figure="contribution">${fmt(fig.contribution)}</span><span class="label">You gave (contribution)</span></div>
+        <div class="figure"><span class="value" data-figure="benefit">${fmt(fig.benefit)}</span><span class="label">You got (benefit)</span></div>
+        <div class="figure"><span class="value ${Number(fig.balance) >= 0 ? 'pos' : 'neg'}" data-figure="balance">${Number(fig.balance) > 0 ? '+' : ''}${fmt(fig.balance)}</span><span class="label">Balance (got − gave)</span></div>
+        <div class="figure"><span class="value" data-figure="ratio">${fig.ratio === null ? '—' : `${fmt(fig.ratio)}×`}</span><span class="label">Ratio (got ÷ gave)</span></div>
+      </div>
+      <p>${fig.contribution == 0 && fig.benefit == 0 ? 'Nothing counted yet.' : more ? 'You get more out of this community than you put in.' : 'So far you put in more than you get out.'}</p>
+      <details ${ledger.length <= 12 ? 'open' : ''}><summary>Ledger: every point explained (${ledger.length} entries)</summary>
+        <div class="table-wrap"><table><caption class="visually-hidden">Ledger for ${esc(c.name)}</caption>
+          <thead><tr><th scope="col">When</th><th scope="col">Why</th><th scope="col" class="num">Gave</th><th scope="col" class="num">Got</th></tr></thead>
+          <tbody>${ledger.map((e) => `<tr><td>${esc(when(e.occurredAt))}</td><td>${esc(e.reason)} <span class="muted small">(${esc(e.eventType)})</span></td>
+            <td class="num">${Number(e.contribution) ? fmt(e.contribution) : ''}</td><td class="num">${Number(e.benefit) ? fmt(e.benefit) : ''}</td></tr>`).join('')}</tbody>
+        </table></div></details>
+    </section>`;
+  }));
+  box.innerHTML = sections.join('');
+}
+
+async function dashboardView(id) {
+  const all = await allCommunities();
+  if (!id && all.length) { location.replace(`#/dashboard/${all[0].communityId}`); return; }
+  setView('Dashboard', `<h1>Community dashboard</h1>
+    <label for="dash-community">Community</label>
+    <select id="dash-community">${all.map((c) => `<option value="${esc(c.communityId)}" ${c.communityId === id ? 'selected' : ''}>${esc(c.name)}</option>`).join('')}</select>
+    <div id="dash">${all.length ? '<p class="muted">Loading…</p>' : '<p>No community yet.</p>'}</div>`);
+  document.getElementById('dash-community').addEventListener('change', (e) => { location.hash = `#/dashboard/${e.target.value}`; });
+  if (id) await renderDashboard(document.getElementById('dash'), id, { api, esc, fmt, me, cleanup });
+}
+
+// ---------- live updates ----------
+
+let source = null;
+function startLive(url, handlers) {
+  stopLive();
+  source = new EventSource(url);
+  const state = document.getElementById('live-state');
+  source.onopen = () => { if (state) state.textContent = 'Live: new items appear here as they are posted.'; };
+  source.onerror = () => { if (state) state.textContent = 'Live updates paused; reconnecting…'; };
+  for (const [name, handler] of Object.entries(handlers)) {
+    source.addEventListener(name, (e) => { try { handler(JSON.parse(e.data)); } catch (err) { console.warn(err); } });
+  }
+}
+function stopLive() { if (source) { source.close(); source = null; } }
+
+// ---------- router ----------
+
+async function route() {
+  stopLive();
+  cleanup.splice(0).forEach((f) => f());
+  const [, name = 'feed', id] = (location.hash || '#/feed').split('/');
+  if (!me) { await loginView(); return; }
+  document.querySelectorAll('[data-nav]').forEach((a) => {
+    if (a.dataset.nav === name || (name === 'community' && a.dataset.nav === 'communities')) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
+  try {
+    switch (name) {
+      case 'communities': await communitiesView(); break;
+      case 'community': await communityView(id); break;
+      case 'thread': await threadView(id); break;
+      case 'value': await valueView(); break;
+      case 'dashboard': await dashboardView(id); break;
+      default: await feedView();
+    }
+    focusMain();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) { me = null; await loginView(); return; }
+    setView('Problem', `<h1>Something went wrong</h1><p class="error" role="alert">${esc(plainError(e))}</p><p><a href="#/feed">Back to the home feed</a></p>`);
+  }
+}
+
+document.getElementById('logout').addEventListener('click', async () => {
+  try { await api('POST', '/logout'); } catch (e) { /* the session is gone either way */ }
+  me = null;
+  location.hash = '#/login';
+  await loginView();
+});
+
+window.addEventListener('hashchange', route);
+(async () => {
+  try { me = (await api('GET', '/me')).data; showChrome(); } catch (e) { me = null; }
+  await route();
+})();

@@ -1,0 +1,122 @@
+// The analyst's view of one community: verdict, figures, the daily timeline as a chart (with a table for
+// screen readers and anyone who prefers numbers), and every member's figures.
+
+const COLORS = { contribution: '#0b5cad', benefit: '#1b7f3b', organization: '#c46200' };
+const day = (iso) => new Date(iso).toLocaleDateString('en', { day: 'numeric', month: 'short', year: 'numeric' });
+const pct = (share) => (share === null || share === undefined) ? '—' : `${Math.round(Number(share) * 100)} %`;
+
+export async function renderDashboard(box, id, { api, esc, fmt, cleanup }) {
+  let summary; let timeline; let community;
+  try {
+    [summary, timeline, community] = await Promise.all([
+      api('GET', `/api/analytics/communities/${id}`).then((r) => r.data),
+      api('GET', `/api/analytics/communities/${id}/timeline?bucket=day`).then((r) => r.data),
+      api('GET', `/api/communities/${id}`).then((r) => r.data),
+    ]);
+  } catch (e) {
+    if (e.status === 403) {
+      box.innerHTML = '<p class="card" role="alert">Only analysts, auditors and the community\'s own members can see this dashboard. Join the community to see its figures.</p>';
+      return;
+    }
+    throw e;
+  }
+  const figures = await Promise.all(community.members.map((m) =>
+    api('GET', `/api/analytics/communities/${id}/members/${encodeURIComponent(m.memberId)}`)
+      .then((r) => ({ ...m, ...r.data })).catch(() => ({ ...m, hidden: true }))));
+  const productive = summary.productive;
+  box.innerHTML = `
+    <h2>${esc(community.name)}</h2>
+    <p class="muted">${esc(community.purpose)}</p>
+    <div class="verdict ${productive ? 'yes' : 'no'}" id="verdict" role="status">
+      <span aria-hidden="true">${productive ? '✔' : '…'}</span>
+      <span>${productive ? 'Productive' : 'Not productive yet'}
+        <small>${productive
+          ? 'The organization benefits, and at least half of the active members get more than they give.'
+          : explainNotProductive(summary)}</small></span>
+    </div>
+    <div class="figures">
+      <div class="figure"><span class="value" data-figure="organizationBenefit">${fmt(summary.organizationBenefit)}</span><span class="label">Organization benefit (value of outcomes)</span></div>
+      <div class="figure"><span class="value" data-figure="share">${pct(summary.shareBenefitingMore)}</span><span class="label">of active members get more than they give</span></div>
+      <div class="figure"><span class="value">${fmt(summary.membersBenefitingMore)}</span><span class="label">members benefiting more</span></div>
+      <div class="figure"><span class="value">${fmt(summary.activeMembers)}</span><span class="label">active members</span></div>
+    </div>
+    <section class="card" aria-labelledby="timeline-h">
+      <h2 id="timeline-h" style="margin-top:0">How value grew, day by day</h2>
+      <p class="muted small">Running totals at the end of each day. Left axis: points members gave and got. Right axis: value of the outcomes the organization recorded.</p>
+      <div class="chart-box"><canvas id="timeline-chart" role="img" aria-label="${esc(chartSummary(timeline.points, fmt))}"></canvas></div>
+      <details><summary>The timeline as a table</summary>
+        <div class="table-wrap"><table><caption class="visually-hidden">Daily timeline</caption>
+          <thead><tr><th scope="col">Day</th><th scope="col" class="num">Contribution</th><th scope="col" class="num">Benefit</th><th scope="col" class="num">Organization benefit</th><th scope="col" class="num">Share benefiting more</th><th scope="col">Productive</th></tr></thead>
+          <tbody>${timeline.points.map((p) => `<tr><td>${esc(day(p.start))}</td><td class="num">${fmt(p.contribution)}</td><td class="num">${fmt(p.benefit)}</td><td class="num">${fmt(p.organizationBenefit)}</td><td class="num">${pct(p.shareBenefitingMore)}</td><td>${p.productive ? 'yes' : 'no'}</td></tr>`).join('') || '<tr><td colspan="6">No activity yet.</td></tr>'}</tbody>
+        </table></div></details>
+    </section>
+    <section class="card" aria-labelledby="members-h">
+      <h2 id="members-h" style="margin-top:0">Members</h2>
+      <div class="table-wrap"><table id="members-table"><caption class="visually-hidden">Members' figures</caption>
+        <thead><tr><th scope="col">Member</th><th scope="col">Purpose</th><th scope="col" class="num">Gave</th><th scope="col" class="num">Got</th><th scope="col" class="num">Balance</th><th scope="col" class="num">Ratio</th></tr></thead>
+        <tbody>${figures.map((m) => m.hidden
+          ? `<tr><th scope="row">${esc(m.memberId)}</th><td>${esc(m.purpose || '')}</td><td colspan="4" class="muted">only visible to analysts and auditors</td></tr>`
+          : `<tr data-member="${esc(m.memberId)}"><th scope="row">${esc(m.memberId)}${community.leaders.includes(m.memberId) ? ' <span class="muted small">(leader)</span>' : ''}</th><td>${esc(m.purpose || '')}</td>
+             <td class="num">${fmt(m.contribution)}</td><td class="num">${fmt(m.benefit)}</td>
+             <td class="num ${Number(m.balance) > 0 ? 'pos' : Number(m.balance) < 0 ? 'neg' : ''}">${Number(m.balance) > 0 ? '+' : ''}${fmt(m.balance)}</td>
+             <td class="num">${m.ratio === null ? '—' : `${fmt(m.ratio)}×`}</td></tr>`).join('')}</tbody>
+      </table></div>
+    </section>`;
+  drawChart(document.getElementById('timeline-chart'), timeline.points, cleanup);
+}
+
+function explainNotProductive(s) {
+  const reasons = [];
+  if (!(Number(s.organizationBenefit) > 0)) reasons.push('no outcome for the organization has been recorded yet');
+  if (!(Number(s.shareBenefitingMore) >= 0.5)) reasons.push('fewer than half of the active members get more than they give');
+  return reasons.length ? `Because ${reasons.join(', and ')}.` : '';
+}
+
+function chartSummary(points, fmt) {
+  if (!points.length) return 'Timeline chart: no activity yet.';
+  const last = points[points.length - 1];
+  return `Timeline chart over ${points.length} day${points.length === 1 ? '' : 's'}: by ${day(last.start)}, members gave ${fmt(last.contribution)} points and got ${fmt(last.benefit)}; organization benefit ${fmt(last.organizationBenefit)}. The same data is in the table below.`;
+}
+
+function drawChart(canvas, points, cleanup) {
+  if (!window.Chart || !canvas) return;
+  // Running totals start from nothing: a zero point the day before makes even a single day a visible line.
+  const series = points.length ? [{ start: new Date(new Date(points[0].start).getTime() - 86400000).toISOString(),
+    contribution: 0, benefit: 0, organizationBenefit: 0, shareBenefitingMore: null }, ...points] : [];
+  const line = (label, key, color, axis, dash) => ({
+    label, data: series.map((p) => Number(p[key])), borderColor: color, backgroundColor: color,
+    yAxisID: axis, borderWidth: 3, pointRadius: 4, pointHoverRadius: 7, tension: 0.25, borderDash: dash || [],
+  });
+  const chart = new window.Chart(canvas, {
+    type: 'line',
+    data: {
+      labels: series.map((p) => day(p.start)),
+      datasets: [
+        line('Benefit (members got)', 'benefit', COLORS.benefit, 'points'),
+        line('Contribution (members gave)', 'contribution', COLORS.contribution, 'points'),
+        line('Organization benefit', 'organizationBenefit', COLORS.organization, 'value', [8, 5]),
+      ],
+    },
+    options: {
+      responsive: true, maintainAspectRatio: false, animation: false,
+      interaction: { mode: 'index', intersect: false },
+      plugins: {
+        legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 10, font: { size: 13 } } },
+        tooltip: {
+          callbacks: {
+            footer: (items) => {
+              const share = series[items[0].dataIndex].shareBenefitingMore;
+              return share === null || share === undefined ? '' : `${Math.round(share * 100)} % of active members benefit more`;
+            },
+          },
+        },
+      },
+      scales: {
+        x: { title: { display: true, text: 'Day' }, grid: { display: false } },
+        points: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: 'Points (members)' } },
+        value: { type: 'linear', position: 'right', beginAtZero: true, title: { display: true, text: 'Organization benefit' }, grid: { drawOnChartArea: false } },
+      },
+    },
+  });
+  cleanup.push(() => chart.destroy());
+}

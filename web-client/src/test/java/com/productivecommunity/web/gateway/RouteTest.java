@@ -1,0 +1,25 @@
+package com.productivecommunity.web.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RouteTest {
+
+    @Test
+    void readsGoToQueryAndEverythingElseToCommand() {
+        assertThat(Route.of("GET", "/api/communities")).isEqualTo(Route.QUERY);
+        assertThat(Route.of("GET", "/api/feed/stream")).isEqualTo(Route.QUERY);
+        assertThat(Route.of("POST", "/api/communities")).isEqualTo(Route.COMMAND);
+        assertThat(Route.of("PUT", "/api/contributions/x/accepted-answer")).isEqualTo(Route.COMMAND);
+        assertThat(Route.of("DELETE", "/api/communities/x/members/me")).isEqualTo(Route.COMMAND);
+    }
+
+    @Test
+    void analyticsAndAdminPathsGoToTheirService() {
+        assertThat(Route.of("GET", "/api/analytics/communities/x")).isEqualTo(Route.ANALYTICS);
+        assertThat(Route.of("POST", "/api/admin/projections/analytics/rebuild")).isEqualTo(Route.ANALYTICS);
+        assertThat(Route.of("POST", "/api/admin/projections/query/rebuild")).isEqualTo(Route.QUERY);
+        assertThat(Route.of("GET", "/api/admin/projections/analytics")).isEqualTo(Route.ANALYTICS);
+    }
+}
