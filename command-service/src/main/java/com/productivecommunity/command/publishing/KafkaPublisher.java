@@ -8,14 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,37 +31,27 @@ class KafkaPublisher {
     private static final String PENDING = KafkaPublisher.class.getName() + ".pending";
 
     private final KafkaTemplate<String, byte[]> kafka;
-    private final KafkaAdmin admin;
-    private final NewTopic topic;
+    private final DomainTopic topic;
     private final EventCodec codec;
     private final PublishingProperties properties;
-    private volatile boolean topicReady;
 
-    KafkaPublisher(KafkaTemplate<String, byte[]> kafka, KafkaAdmin admin, NewTopic communityEventsTopic,
-                   EventCodec codec, PublishingProperties properties) {
+    KafkaPublisher(KafkaTemplate<String, byte[]> kafka, DomainTopic topic, EventCodec codec,
+                   PublishingProperties properties) {
         this.kafka = kafka;
-        this.admin = admin;
-        this.topic = communityEventsTopic;
+        this.topic = topic;
         this.codec = codec;
         this.properties = properties;
     }
 
     @EventHandler
     void on(CommunityEvent event, DomainEventMessage<?> message, TrackingToken token) {
-        ensureTopic();
+        // Before the first record: a topic auto-created by the broker would get its default partitions and retention.
+        topic.ensureExists();
         long storePosition = token.position().orElseThrow(
                 () -> new IllegalStateException("Tracking token " + token + " has no position"));
         byte[] envelope = codec.write(codec.envelope(event, message.getType(), message.getAggregateIdentifier(),
                 message.getSequenceNumber(), storePosition));
         pendingSends().add(kafka.send(properties.topic(), event.communityId().toString(), envelope));
-    }
-
-    private void ensureTopic() {
-        if (!topicReady) {
-            // Before the first record: an auto-created topic would get the broker's partitions and retention.
-            admin.createOrModifyTopics(topic);
-            topicReady = true;
-        }
     }
 
     private List<CompletableFuture<?>> pendingSends() {
