@@ -17,7 +17,7 @@ public record EventPosition(String aggregateId, long sequence) {
     /** Parses {@code id:seq[,id:seq...]}; throws {@link IllegalArgumentException} on anything else. */
     public static List<EventPosition> parseList(String header) {
         List<EventPosition> positions = new ArrayList<>();
-        for (String part : header.split(",")) {
+        for (String part : header.split(",", -1)) {
             String text = part.strip();
             int colon = text.lastIndexOf(':');
             if (colon <= 0 || colon == text.length() - 1) {

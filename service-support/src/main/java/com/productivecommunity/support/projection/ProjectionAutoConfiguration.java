@@ -1,7 +1,6 @@
 package com.productivecommunity.support.projection;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -35,7 +35,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         HibernateJpaAutoConfiguration.class, FlywayAutoConfiguration.class, KafkaAutoConfiguration.class})
 @ConditionalOnBean({Projection.class, DataSource.class})
-@EnableConfigurationProperties(ProjectionProperties.class)
+@EnableConfigurationProperties({ProjectionProperties.class, ReadYourWritesProperties.class})
 public class ProjectionAutoConfiguration {
 
     @Bean
@@ -46,7 +46,7 @@ public class ProjectionAutoConfiguration {
     @Bean
     ProjectionAdmin projectionAdmin(List<Projection> projections, DataSource dataSource,
                                     ObjectProvider<PlatformTransactionManager> transactionManager,
-                                    ObjectProvider<KafkaProperties> kafkaProperties,
+                                    ObjectProvider<KafkaProperties> kafkaProperties, ObjectProvider<SslBundles> sslBundles,
                                     ObjectProvider<MeterRegistry> meters, ProjectionPositions positions,
                                     ProjectionProperties properties,
                                     @Value("${platform.kafka.topic:community-events}") String topic) {
@@ -54,7 +54,7 @@ public class ProjectionAutoConfiguration {
                 transactionManager.getIfAvailable(() -> new DataSourceTransactionManager(dataSource));
         Map<String, Object> kafka = new LinkedHashMap<>();
         KafkaProperties boot = kafkaProperties.getIfAvailable(KafkaProperties::new);
-        kafka.putAll(boot.buildConsumerProperties(null));
+        kafka.putAll(boot.buildConsumerProperties(sslBundles.getIfAvailable()));
         MeterRegistry registry = meters.getIfAvailable();
         List<ProjectionRunner> runners = projections.stream()
                 .map(projection -> new ProjectionRunner(projection, dataSource, transactions, kafka, topic, properties,
@@ -79,9 +79,8 @@ public class ProjectionAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class ReadYourWrites {
         @Bean
-        WebMvcConfigurer awaitPositionWebConfigurer(ProjectionPositions positions,
-                                                    @Value("${platform.read-your-writes.timeout:5s}") Duration timeout) {
-            AwaitPositionInterceptor interceptor = new AwaitPositionInterceptor(positions, timeout);
+        WebMvcConfigurer awaitPositionWebConfigurer(ProjectionPositions positions, ReadYourWritesProperties readYourWrites) {
+            AwaitPositionInterceptor interceptor = new AwaitPositionInterceptor(positions, readYourWrites.getTimeout());
             return new WebMvcConfigurer() {
                 @Override
                 public void addInterceptors(InterceptorRegistry registry) {
