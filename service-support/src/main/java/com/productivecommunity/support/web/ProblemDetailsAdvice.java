@@ -33,7 +33,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * (e.g. not a UUID) names nothing that exists, so it is a 404; any other parameter of the wrong type is a 400.
  */
 @RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE - 10)
+// Last in line: a service's own advice (default order, registered before auto-configuration) wins a tie.
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
