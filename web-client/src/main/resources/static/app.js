@@ -20,7 +20,12 @@ export function announce(text) {
   setTimeout(() => { announcer.textContent = text; }, 50);
 }
 
-function setView(title, html) {
+// Each navigation gets a new number; a view still loading for an older one must not paint over the new page.
+let current = 0;
+class Stale extends Error {}
+
+function setView(gen, title, html) {
+  if (gen !== current) throw new Stale();
   document.title = `${title} · Productive Community`;
   main.innerHTML = html;
 }
@@ -131,10 +136,11 @@ function wireCompose(after) {
 // ---------- views ----------
 
 async function loginView() {
+  const gen = current;
   stopLive();
   document.getElementById('nav').hidden = true;
   document.getElementById('who').hidden = true;
-  setView('Sign in', `<form class="card login" id="login" novalidate>
+  setView(gen, 'Sign in', `<form class="card login" id="login" novalidate>
       <h1>Sign in</h1>
       <p class="muted small">Use your company account.</p>
       <label for="login-user">User name</label>
@@ -161,7 +167,8 @@ function showChrome() {
 }
 
 async function feedView() {
-  setView('Home feed', `<h1>Home feed</h1><div id="compose-slot"></div>
+  const gen = current;
+  setView(gen, 'Home feed', `<h1>Home feed</h1><div id="compose-slot"></div>
     <h2 id="feed-heading">Latest from your communities</h2>
     <p class="muted small" id="live-state">Connecting to live updates…</p>
     <div id="feed" aria-labelledby="feed-heading" aria-live="polite" aria-relevant="additions"></div>
@@ -194,6 +201,7 @@ async function feedView() {
     });
   };
   await loadPage(null);
+  if (gen !== current) return;
   wireCompose(async () => {
     const page = (await api('GET', '/api/feed?limit=10')).data;
     feed.querySelector('[data-empty]')?.remove();
@@ -215,7 +223,8 @@ async function feedView() {
 }
 
 async function communitiesView() {
-  setView('Communities', `<h1>Communities</h1>
+  const gen = current;
+  setView(gen, 'Communities', `<h1>Communities</h1>
     <label for="search">Search communities</label>
     <input type="search" id="search" placeholder="Name or purpose" autocomplete="off">
     <p class="muted small" id="search-count" aria-live="polite"></p>
@@ -247,11 +256,12 @@ async function communitiesView() {
 }
 
 async function communityView(id) {
+  const gen = current;
   const c = (await api('GET', `/api/communities/${id}`)).data;
   const member = c.members.find((m) => m.memberId === me.name);
   const leader = c.leaders.includes(me.name);
   const feedPage = (await api('GET', `/api/communities/${id}/feed?limit=50`)).data;
-  setView(c.name, `<h1>${esc(c.name)}</h1>
+  setView(gen, c.name, `<h1>${esc(c.name)}</h1>
     <section class="card" aria-labelledby="purpose-h"><h2 id="purpose-h" style="margin-top:0">Purpose</h2>
       <p id="community-purpose">${esc(c.purpose)}</p>
       ${leader ? `<form id="edit-purpose" novalidate><label for="edit-purpose-text">Edit the community purpose</label>
@@ -312,6 +322,7 @@ async function communityView(id) {
 }
 
 async function threadView(id) {
+  const gen = current;
   const t = (await api('GET', `/api/contributions/${id}`)).data;
   const mine = t.authorId === me.name;
   const answers = t.answers || [];
@@ -330,7 +341,7 @@ async function threadView(id) {
       ${mine && t.kind === 'QUESTION' && !accepted ? `<div class="actions"><button type="button" class="secondary" data-accept="${esc(a.contributionId)}">Accept this answer</button></div>` : ''}
     </article>`;
   };
-  setView(t.title || 'Answer', `<p><a href="#/community/${esc(t.communityId)}">← Community</a></p>
+  setView(gen, t.title || 'Answer', `<p><a href="#/community/${esc(t.communityId)}">← Community</a></p>
     <article class="card item ${esc(t.kind)}">
       <span class="kind">${esc(KIND_NAMES[t.kind])}</span>
       <h1>${esc(t.title || 'Answer')}</h1>
@@ -374,7 +385,8 @@ async function threadView(id) {
 }
 
 async function valueView() {
-  setView('My value', '<h1>My value</h1><p class="muted">What you gave each community and what you got from it, point by point.</p><div id="values"><p class="muted">Loading…</p></div>');
+  const gen = current;
+  setView(gen, 'My value', '<h1>My value</h1><p class="muted">What you gave each community and what you got from it, point by point.</p><div id="values"><p class="muted">Loading…</p></div>');
   const communities = await myCommunities();
   const box = document.getElementById('values');
   if (!communities.length) { box.innerHTML = '<p class="card">You are not in any community yet. <a href="#/communities">Find one to join</a>.</p>'; return; }
@@ -403,9 +415,10 @@ async function valueView() {
 }
 
 async function dashboardView(id) {
+  const gen = current;
   const all = await allCommunities();
   if (!id && all.length) { location.replace(`#/dashboard/${all[0].communityId}`); return; }
-  setView('Dashboard', `<h1>Community dashboard</h1>
+  setView(gen, 'Dashboard', `<h1>Community dashboard</h1>
     <label for="dash-community">Community</label>
     <select id="dash-community">${all.map((c) => `<option value="${esc(c.communityId)}" ${c.communityId === id ? 'selected' : ''}>${esc(c.name)}</option>`).join('')}</select>
     <div id="dash">${all.length ? '<p class="muted">Loading…</p>' : '<p>No community yet.</p>'}</div>`);
@@ -431,6 +444,7 @@ function stopLive() { if (source) { source.close(); source = null; } }
 // ---------- router ----------
 
 async function route() {
+  const gen = ++current;
   stopLive();
   cleanup.splice(0).forEach((f) => f());
   const [, name = 'feed', id] = (location.hash || '#/feed').split('/');
@@ -450,8 +464,9 @@ async function route() {
     }
     focusMain();
   } catch (e) {
+    if (e instanceof Stale || gen !== current) return;
     if (e instanceof ApiError && e.status === 401) { me = null; await loginView(); return; }
-    setView('Problem', `<h1>Something went wrong</h1><p class="error" role="alert">${esc(plainError(e))}</p><p><a href="#/feed">Back to the home feed</a></p>`);
+    setView(gen, 'Problem', `<h1>Something went wrong</h1><p class="error" role="alert">${esc(plainError(e))}</p><p><a href="#/feed">Back to the home feed</a></p>`);
   }
 }
 

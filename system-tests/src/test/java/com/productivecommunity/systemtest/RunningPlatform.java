@@ -41,6 +41,7 @@ final class RunningPlatform implements AutoCloseable {
     private ManagedProcess command;
     private ManagedProcess query;
     private ManagedProcess analytics;
+    private ManagedProcess webClient;
     private String bootstrapServers;
     private int commandPort;
     private int queryPort;
@@ -89,6 +90,27 @@ final class RunningPlatform implements AutoCloseable {
         return "http://127.0.0.1:" + analyticsPort;
     }
 
+    /** Why the web client cannot be started from this build, or empty when its jar is packaged. */
+    static java.util.Optional<String> whyWebClientNotRunnable() {
+        Path jar = configured().jar("web-client");
+        return Files.isRegularFile(jar) ? java.util.Optional.empty() : java.util.Optional.of(
+                "Browser test skipped: packaged jar missing " + jar + " - run 'mvn verify' from the repository root");
+    }
+
+    /** Starts the web client in front of the three services; returns the one URL a browser needs. */
+    String startWebClient() {
+        int port = freePort();
+        webClient = new ManagedProcess("web-client", jar("web-client"), List.of(
+                "--server.port=" + port,
+                "--platform.web.command-url=" + commandUrl(),
+                "--platform.web.query-url=" + queryUrl(),
+                "--platform.web.analytics-url=" + analyticsUrl()),
+                work.resolve("logs").resolve("web-client.log"));
+        webClient.start();
+        awaitHealthy(webClient, port);
+        return "http://127.0.0.1:" + port;
+    }
+
     /** Stops both projection services and starts them again on the same ports and databases. */
     void restartProjections() {
         query.stop();
@@ -101,7 +123,7 @@ final class RunningPlatform implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (ManagedProcess process : new ManagedProcess[] {analytics, query, command, broker}) {
+        for (ManagedProcess process : new ManagedProcess[] {webClient, analytics, query, command, broker}) {
             if (process != null) {
                 process.stop();
             }

@@ -1,0 +1,249 @@
+package com.productivecommunity.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The web client in a real headless Chromium, against the packaged services, a real broker and PostgreSQL
+ * (started once for all the browser tests). Each person has their own browser and session.
+ * Screenshots of the main pages land in {@code target/screenshots}.
+ */
+class WebClientSystemTest {
+
+    private static final int DESKTOP_WIDTH = 1280;
+    private static final int PHONE_WIDTH = 390;
+
+    private static RunningPlatform platform;
+    private static String webUrl;
+    private static String notRunnable;
+    private static final List<Browser> browsers = new ArrayList<>();
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("platform.root", ".."))
+            .resolve("system-tests/target/screenshots").toAbsolutePath().normalize();
+
+    @BeforeAll
+    static void startPlatform() {
+        webUrl = System.getProperty("webclient.url");
+        notRunnable = Browser.whyNotRunnable().orElse(null);
+        if (webUrl != null || notRunnable != null) {
+            return;
+        }
+        notRunnable = RunningPlatform.whyNotRunnable().or(RunningPlatform::whyWebClientNotRunnable).orElse(null);
+        if (notRunnable != null) {
+            System.out.println(notRunnable);
+            return;
+        }
+        platform = RunningPlatform.start();
+        webUrl = platform.startWebClient();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        browsers.forEach(Browser::close);
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void workedExampleThroughTheWebClientByThreePeople() throws Exception {
+        assumeRunnable();
+        Browser carol = browser(DESKTOP_WIDTH, 900);
+        Browser alice = browser(DESKTOP_WIDTH, 900);
+        Browser bob = browser(PHONE_WIDTH, 844);
+
+        alice.open("");
+        alice.visible(By.id("login-user"));
+        alice.screenshot("01-sign-in");
+
+        // Carol founds "Maintenance Excellence"; Alice and Bob join, Alice with her purpose.
+        carol.signIn("carol");
+        carol.open("#/communities");
+        carol.type(By.id("found-name"), "Maintenance Excellence");
+        carol.type(By.id("found-purpose"), "reduce unplanned downtime on line 3");
+        carol.click(By.cssSelector("#found button[type=submit]"));
+        carol.waitFor(d -> carol.currentHash().startsWith("#/community/"));
+        String community = carol.currentHash().substring("#/community/".length());
+        carol.visible(By.id("edit-purpose-text"));
+
+        alice.signIn("alice");
+        alice.open("#/communities");
+        alice.type(By.id("search"), "maintenance");
+        alice.click(By.linkText("Maintenance Excellence"));
+        alice.type(By.id("join-purpose"), "learn predictive maintenance");
+        alice.click(By.cssSelector("#join button[type=submit]"));
+        alice.visible(By.id("my-purpose-text"));
+        alice.waitForText(By.id("members"), "alice: learn predictive maintenance");
+
+        bob.signIn("bob");
+        openUntil(bob, "#/community/" + community, By.cssSelector("#join button[type=submit]"));
+        bob.click(By.cssSelector("#join button[type=submit]"));
+        bob.visible(By.id("my-purpose-text"));
+
+        // 1. Alice asks.
+        alice.open("#/feed");
+        alice.visible(By.id("compose-title"));
+        alice.select(By.id("compose-kind"), "Question");
+        alice.type(By.id("compose-title"), "How do we see a bearing failure coming?");
+        alice.type(By.id("compose-body"), "Line 3 stopped twice this month.");
+        alice.click(By.cssSelector("#compose button[type=submit]"));
+        alice.waitForText(By.cssSelector("#feed article.QUESTION h3"), "How do we see a bearing failure coming?");
+        String question = alice.visible(By.cssSelector("#feed article.QUESTION")).getDomAttribute("data-id");
+
+        // 2. Bob answers, from his phone.
+        openUntil(bob, "#/thread/" + question, By.id("answer-body"));
+        bob.type(By.id("answer-body"), "Weekly vibration checks.");
+        bob.click(By.cssSelector("#answer button[type=submit]"));
+        String answer = bob.visible(By.cssSelector("article.ANSWER")).getDomAttribute("data-id");
+
+        // 3. Alice opens the thread: a view of the answer. 4. She thanks Bob.
+        openUntil(alice, "#/thread/" + question, By.cssSelector("button[data-react=THANKS][data-target='" + answer + "']"));
+        alice.click(By.cssSelector("button[data-react=THANKS][data-target='" + answer + "']"));
+        alice.waitForText(By.cssSelector("button[data-react=THANKS][data-target='" + answer + "']"), "(1)");
+
+        // 5. Bob likes the question.
+        bob.open("#/thread/" + question);
+        bob.click(By.cssSelector("button[data-react=LIKE][data-target='" + question + "']"));
+        bob.waitForText(By.cssSelector("button[data-react=LIKE][data-target='" + question + "']"), "(1)");
+        bob.fullPageScreenshot("05-thread-phone");
+
+        // 6. Alice accepts the answer.
+        alice.open("#/feed");
+        alice.open("#/thread/" + question);
+        alice.click(By.cssSelector("button[data-accept='" + answer + "']"));
+        alice.waitForText(By.cssSelector("article.ANSWER.accepted"), "Accepted answer");
+        alice.fullPageScreenshot("04-thread");
+
+        // 7. Carol records the outcome, linked to the answer.
+        openUntil(carol, "#/community/" + community, By.cssSelector("input[name=contributionIds][value='" + answer + "']"));
+        carol.type(By.id("outcome-description"), "vibration checks adopted, 12 hours of downtime avoided");
+        carol.type(By.id("outcome-value"), "12");
+        carol.click(By.cssSelector("input[name=contributionIds][value='" + answer + "']"));
+        carol.click(By.cssSelector("#outcome button[type=submit]"));
+        carol.waitFor(d -> carol.value(By.id("outcome-description")).isEmpty());
+        carol.fullPageScreenshot("03-community-leader");
+
+        // Alice's "my value": contribution 1, benefit 8.7.
+        String section = "section[data-community='" + community + "'] ";
+        refreshUntil(alice, "#/value", () -> alice.text(By.cssSelector(section + "[data-figure=benefit]")).equals("8.7"));
+        assertThat(alice.text(By.cssSelector(section + "[data-figure=contribution]"))).isEqualTo("1");
+        assertThat(alice.text(By.cssSelector(section + "[data-figure=benefit]"))).isEqualTo("8.7");
+        assertThat(alice.text(By.cssSelector(section + "[data-figure=balance]"))).isEqualTo("+7.7");
+        alice.fullPageScreenshot("06-my-value");
+        alice.open("#/feed");
+        alice.visible(By.cssSelector("#feed article"));
+        alice.screenshot("02-home-feed");
+
+        // The analyst's dashboard: productive, organization benefit 12, everyone active benefits more.
+        carol.signOut();
+        carol.signIn("dana");
+        refreshUntil(carol, "#/dashboard/" + community, () -> carol.text(By.id("verdict")).startsWith("✔\nProductive")
+                || carol.text(By.id("verdict")).contains("Productive\n"));
+        assertThat(carol.text(By.id("verdict"))).contains("Productive").doesNotContain("Not productive");
+        assertThat(carol.text(By.cssSelector("[data-figure=organizationBenefit]"))).isEqualTo("12");
+        assertThat(carol.text(By.cssSelector("[data-figure=share]"))).isEqualTo("100 %");
+        assertThat(carol.text(By.cssSelector("#members-table tr[data-member=alice]"))).contains("1", "8.7", "+7.7");
+        assertThat(carol.script("return document.getElementById('timeline-chart').width > 0 && !!window.Chart")).isEqualTo(true);
+        carol.fullPageScreenshot("07-dashboard");
+        carol.resize(PHONE_WIDTH, 844);
+        carol.open("#/communities");
+        carol.open("#/dashboard/" + community);
+        carol.visible(By.id("verdict"));
+        carol.fullPageScreenshot("08-dashboard-phone");
+        carol.resize(DESKTOP_WIDTH, 900);
+    }
+
+    @Test
+    void bobsPostAppearsInAlicesOpenFeedWithoutReload() {
+        assumeRunnable();
+        Browser alice = browser(DESKTOP_WIDTH, 900);
+        Browser bob = browser(PHONE_WIDTH, 844);
+        bob.signIn("bob");
+        bob.open("#/communities");
+        bob.type(By.id("found-name"), "Night shift tips");
+        bob.type(By.id("found-purpose"), "share what keeps the night shift safe");
+        bob.click(By.cssSelector("#found button[type=submit]"));
+        bob.waitFor(d -> bob.currentHash().startsWith("#/community/"));
+        String community = bob.currentHash().substring("#/community/".length());
+
+        alice.signIn("alice");
+        openUntil(alice, "#/community/" + community, By.cssSelector("#join button[type=submit]"));
+        alice.click(By.cssSelector("#join button[type=submit]"));
+        alice.visible(By.id("my-purpose-text"));
+        alice.open("#/feed");
+        alice.waitForText(By.id("live-state"), "Live");
+        alice.script("window.notReloaded = true");
+
+        bob.open("#/feed");
+        bob.select(By.id("compose-community"), "Night shift tips");
+        bob.select(By.id("compose-kind"), "Post");
+        bob.type(By.id("compose-title"), "Check the forklift lights first");
+        bob.type(By.id("compose-body"), "Two near misses last week started with a dead headlight.");
+        bob.click(By.cssSelector("#compose button[type=submit]"));
+
+        alice.waitForText(By.cssSelector("#feed article.POST h3"), "Check the forklift lights first");
+        assertThat(alice.script("return window.notReloaded === true")).isEqualTo(true);
+        alice.waitForText(By.id("announcer"), "New Post from bob");
+        alice.screenshot("09-live-update");
+    }
+
+    @Test
+    void overLongTitleIsExplainedAndNothingTypedIsLost() {
+        assumeRunnable();
+        Browser grace = browser(PHONE_WIDTH, 844);
+        grace.signIn("grace");
+        grace.open("#/communities");
+        grace.type(By.id("found-name"), "Quality circle");
+        grace.type(By.id("found-purpose"), "fewer defects on the packaging line");
+        grace.click(By.cssSelector("#found button[type=submit]"));
+        grace.waitFor(d -> grace.currentHash().startsWith("#/community/"));
+        grace.visible(By.id("compose-title"));
+
+        String title = "Why ".repeat(60).trim();
+        String body = "The seal fails when the film is cold.";
+        grace.fill(By.id("compose-title"), title);
+        grace.type(By.id("compose-body"), body);
+        grace.click(By.cssSelector("#compose button[type=submit]"));
+
+        grace.waitForText(By.cssSelector("#compose .error"), "itle must be 1 to 200 characters");
+        assertThat(grace.text(By.cssSelector("#compose .error"))).doesNotContain("{").doesNotContain("problem");
+        assertThat(grace.value(By.id("compose-title"))).isEqualTo(title);
+        assertThat(grace.value(By.id("compose-body"))).isEqualTo(body);
+        grace.fullPageScreenshot("10-error-keeps-text");
+    }
+
+    private static void assumeRunnable() {
+        Assumptions.assumeTrue(notRunnable == null, notRunnable);
+    }
+
+    private static Browser browser(int width, int height) {
+        Browser browser = new Browser(webUrl, SCREENSHOTS, width, height);
+        browsers.add(browser);
+        return browser;
+    }
+
+    /** Another person's write reaches the read models within a second or so: open the page until it shows. */
+    private static void openUntil(Browser browser, String hash, By expected) {
+        refreshUntil(browser, hash, () -> !browser.findAll(expected).isEmpty());
+    }
+
+    /** Opens the page, then reloads it every few seconds until it shows what is expected (at most 45 s). */
+    private static void refreshUntil(Browser browser, String hash, java.util.concurrent.Callable<Boolean> shown) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(45).toNanos();
+        browser.open(hash);
+        while (!browser.within(java.time.Duration.ofSeconds(4), shown)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Page " + hash + " never showed what was expected");
+            }
+            browser.script("location.reload()");
+        }
+    }
+}
