@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -47,6 +49,9 @@ class KafkaPublicationIntegrationTest extends CommandServiceIntegrationTest {
 
     @Autowired
     PublicationLag lag;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void everyEventReachesTheTopicKeyedByCommunityWithTheDocumentedEnvelope() {
@@ -126,6 +131,32 @@ class KafkaPublicationIntegrationTest extends CommandServiceIntegrationTest {
     }
 
     @Test
+    void aRedeliveredEventCarriesTheSameIdAndEnvelope() {
+        String community = storyOfACommunity();
+        await().atMost(Duration.ofSeconds(60)).until(() -> lag.eventsNotPublished() == 0);
+        UUID founded = UUID.fromString(jdbc.queryForObject("SELECT event_identifier FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, community));
+
+        // Replaying from the start of the store publishes every event a second time.
+        TrackingEventProcessor publisher = processing.eventProcessor(KafkaPublisher.PROCESSING_GROUP,
+                TrackingEventProcessor.class).orElseThrow();
+        publisher.shutDown();
+        publisher.resetTokens();
+        publisher.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> lag.eventsNotPublished() == 0);
+
+        List<EventEnvelope> copies = awaitOnTopic(Set.of(founded), Duration.ofSeconds(30)).stream()
+                .map(record -> codec.read(record.value())).filter(envelope -> envelope.eventId().equals(founded))
+                .toList();
+        assertThat(copies).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(copies).allSatisfy(copy -> {
+            assertThat(copy.storePosition()).isEqualTo(copies.get(0).storePosition());
+            assertThat(copy.sequence()).isZero();
+            assertThat(copy.payload()).isEqualTo(copies.get(0).payload());
+        });
+    }
+
+    @Test
     void theTopicKeepsEventsForever() throws Exception {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.shared().bootstrapServers());
@@ -198,7 +229,7 @@ class KafkaPublicationIntegrationTest extends CommandServiceIntegrationTest {
                 .filter(envelope -> eventIds.contains(envelope.eventId())).map(EventEnvelope::type).distinct().toList();
     }
 
-    /** Reads the whole topic, partition by partition in offset order, until every expected event is there. */
+    /** Reads the whole topic until every expected event is there, and on to its current end. */
     private List<ConsumerRecord<String, byte[]>> awaitOnTopic(Set<UUID> expected, Duration timeout) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.shared().bootstrapServers());
@@ -221,6 +252,12 @@ class KafkaPublicationIntegrationTest extends CommandServiceIntegrationTest {
                 }
             }
             assertThat(missing).as("events never published").isEmpty();
+            // Then the rest of what is on the topic now, so that repeats published later are seen too.
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
         }
         // Per community order is per partition order: keep each partition's records in offset order.
         records.sort(java.util.Comparator.comparingInt((ConsumerRecord<String, byte[]> r) -> r.partition())
