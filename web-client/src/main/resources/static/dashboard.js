@@ -114,7 +114,7 @@ function drawChart(canvas, points, cleanup) {
       scales: {
         x: { title: { display: true, text: 'Day' }, grid: { display: false } },
         points: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: 'Points (members)' } },
-        value: { type: 'linear', position: 'right', beginAtZero: true, title: { display: true, text: 'Organization benefit' }, grid: { drawOnChartArea: false } },
+        value: { type: 'linear', position: 'right', beginAtZero: true, title: { display: true, text: 'Organization benefit', color: COLORS.organization }, ticks: { color: COLORS.organization }, grid: { drawOnChartArea: false } },
       },
     },
   });
