@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +35,15 @@ class KafkaPublisher {
     private final DomainTopic topic;
     private final EventCodec codec;
     private final PublishingProperties properties;
+    private final JdbcTemplate jdbc;
 
     KafkaPublisher(KafkaTemplate<String, byte[]> kafka, DomainTopic topic, EventCodec codec,
-                   PublishingProperties properties) {
+                   PublishingProperties properties, JdbcTemplate jdbc) {
         this.kafka = kafka;
         this.topic = topic;
         this.codec = codec;
         this.properties = properties;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -51,16 +54,34 @@ class KafkaPublisher {
                 () -> new IllegalStateException("Tracking token " + token + " has no position"));
         byte[] envelope = codec.write(codec.envelope(event, message.getType(), message.getAggregateIdentifier(),
                 message.getSequenceNumber(), storePosition));
-        pendingSends().add(kafka.send(properties.topic(), event.communityId().toString(), envelope));
+        Batch batch = currentBatch();
+        batch.sends.add(kafka.send(properties.topic(), event.communityId().toString(), envelope));
+        batch.positions.add(storePosition);
     }
 
-    private List<CompletableFuture<?>> pendingSends() {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PENDING, key -> {
-            List<CompletableFuture<?>> sends = new ArrayList<>();
-            batch.onPrepareCommit(unitOfWork -> awaitAcknowledgements(sends));
-            return sends;
+    private Batch currentBatch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(PENDING, key -> {
+            Batch batch = new Batch();
+            unitOfWork.onPrepareCommit(u -> {
+                awaitAcknowledgements(batch.sends);
+                recordPublished(batch.positions);
+            });
+            return batch;
         });
+    }
+
+    /** Remembers the last window of published positions, for {@link PublicationLag}'s reconciliation. */
+    private void recordPublished(List<Long> positions) {
+        jdbc.batchUpdate("INSERT INTO published_event (global_index) VALUES (?) ON CONFLICT DO NOTHING", positions, 500,
+                (statement, position) -> statement.setLong(1, position));
+        long oldest = positions.stream().mapToLong(Long::longValue).min().orElse(0) - properties.reconcileWindow();
+        jdbc.update("DELETE FROM published_event WHERE global_index < ?", oldest);
+    }
+
+    private static final class Batch {
+        private final List<CompletableFuture<?>> sends = new ArrayList<>();
+        private final List<Long> positions = new ArrayList<>();
     }
 
     private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {

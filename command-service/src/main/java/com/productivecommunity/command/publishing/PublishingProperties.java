@@ -11,15 +11,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param replicationFactor replicas when the topic is created, default 1
  * @param ackTimeout        how long a batch waits for the broker's acknowledgements before it is retried
  * @param healthTimeout     how long the health check waits for the cluster to answer
+ * @param reconcileWindow   how many store positions before the publisher's token are checked for skipped events
  */
 @ConfigurationProperties("platform.kafka")
 record PublishingProperties(String topic, Integer partitions, Short replicationFactor, Duration ackTimeout,
-                            Duration healthTimeout) {
+                            Duration healthTimeout, Long reconcileWindow) {
     PublishingProperties {
         topic = topic == null ? "community-events" : topic;
         partitions = partitions == null ? 6 : partitions;
         replicationFactor = replicationFactor == null ? 1 : replicationFactor;
         ackTimeout = ackTimeout == null ? Duration.ofSeconds(20) : ackTimeout;
         healthTimeout = healthTimeout == null ? Duration.ofSeconds(2) : healthTimeout;
+        reconcileWindow = reconcileWindow == null ? 10_000L : reconcileWindow;
     }
 }
