@@ -171,7 +171,7 @@ async function feedView() {
   setView(gen, 'Home feed', `<h1>Home feed</h1><div id="compose-slot"></div>
     <h2 id="feed-heading">Latest from your communities</h2>
     <p class="muted small" id="live-state">Connecting to live updates…</p>
-    <div id="feed" aria-labelledby="feed-heading" aria-live="polite" aria-relevant="additions"></div>
+    <div id="feed" aria-labelledby="feed-heading"></div>
     <div id="more-slot"></div>`);
   const communities = await myCommunities();
   const names = Object.fromEntries(communities.map((c) => [c.communityId, c.name]));
