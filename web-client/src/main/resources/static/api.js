@@ -2,9 +2,10 @@
 // X-Await-Position, so a person sees their own change at once (read-your-writes).
 
 export class ApiError extends Error {
-  constructor(status, message) {
+  constructor(status, message, problem) {
     super(message);
     this.status = status;
+    this.problem = problem || null;
   }
 }
 
@@ -44,7 +45,7 @@ export async function api(method, path, body) {
     try { data = JSON.parse(text); } catch (e) { data = text; }
   }
   if (!response.ok) {
-    throw new ApiError(response.status, messageFor(response.status, data));
+    throw new ApiError(response.status, messageFor(response.status, data), typeof data === 'object' ? data : null);
   }
   const position = response.headers.get('X-Event-Position');
   if (position && method !== 'GET') {

@@ -5,6 +5,7 @@ import { renderDashboard } from './dashboard.js';
 const main = document.getElementById('main');
 const announcer = document.getElementById('announcer');
 let me = null;
+let loginUrl = null; // set when sign-in happens at the organization's identity provider (profile prod)
 let cleanup = [];
 
 export const esc = (value) => String(value ?? '').replace(/[&<>"']/g,
@@ -140,6 +141,11 @@ async function loginView() {
   stopLive();
   document.getElementById('nav').hidden = true;
   document.getElementById('who').hidden = true;
+  if (loginUrl) {
+    setView(gen, 'Sign in', `<section class="card login"><h1>Sign in</h1>
+      <p><a href="${esc(loginUrl)}">Sign in with your company account</a></p></section>`);
+    return;
+  }
   setView(gen, 'Sign in', `<form class="card login" id="login" novalidate>
       <h1>Sign in</h1>
       <p class="muted small">Use your company account.</p>
@@ -479,6 +485,6 @@ document.getElementById('logout').addEventListener('click', async () => {
 
 window.addEventListener('hashchange', route);
 (async () => {
-  try { me = (await api('GET', '/me')).data; showChrome(); } catch (e) { me = null; }
+  try { me = (await api('GET', '/me')).data; showChrome(); } catch (e) { me = null; loginUrl = e.problem?.loginUrl || null; }
   await route();
 })();

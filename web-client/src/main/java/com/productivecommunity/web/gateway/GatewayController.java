@@ -43,7 +43,7 @@ class GatewayController {
 
     @RequestMapping("/api/**")
     void forward(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<String> authorization = credentials.authorization(request);
+        Optional<String> authorization = credentials.authorization(request, response);
         if (authorization.isEmpty()) {
             problem(response, 401, "You are not signed in (or your session has ended). Please sign in again.");
             return;

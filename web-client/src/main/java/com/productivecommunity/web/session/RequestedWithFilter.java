@@ -28,6 +28,7 @@ class RequestedWithFilter extends OncePerRequestFilter {
         }
         response.setStatus(403);
         response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
                 + "\"detail\":\"This request was refused because it did not come from the web client's own pages.\"}");
     }

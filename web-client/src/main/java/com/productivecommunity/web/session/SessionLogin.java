@@ -2,6 +2,7 @@ package com.productivecommunity.web.session;
 
 import com.productivecommunity.web.gateway.GatewayProperties;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * never sees it again.
  */
 @RestController
+@Profile("!prod")
 class SessionLogin implements UpstreamCredentials {
 
     static final String MEMBER = "platform.member";
@@ -95,7 +98,7 @@ class SessionLogin implements UpstreamCredentials {
     }
 
     @Override
-    public Optional<String> authorization(HttpServletRequest request) {
+    public Optional<String> authorization(HttpServletRequest request, HttpServletResponse response) {
         return attribute(request, AUTHORIZATION);
     }
 

@@ -1,6 +1,7 @@
 package com.productivecommunity.web.session;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 
 /**
@@ -10,5 +11,5 @@ import java.util.Optional;
  */
 public interface UpstreamCredentials {
 
-    Optional<String> authorization(HttpServletRequest request);
+    Optional<String> authorization(HttpServletRequest request, HttpServletResponse response);
 }
