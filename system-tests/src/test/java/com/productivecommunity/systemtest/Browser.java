@@ -108,6 +108,10 @@ final class Browser implements AutoCloseable {
         new Select(visible(by)).selectByVisibleText(visibleText);
     }
 
+    void selectValue(By by, String value) {
+        new Select(visible(by)).selectByValue(value);
+    }
+
     void click(By by) {
         waitFor(d -> {
             WebElement element = d.findElement(by);

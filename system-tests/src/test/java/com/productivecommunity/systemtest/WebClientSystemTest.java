@@ -10,6 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 
 /**
@@ -28,6 +31,21 @@ class WebClientSystemTest {
     private static final List<Browser> browsers = new ArrayList<>();
     private static final Path SCREENSHOTS = Path.of(System.getProperty("platform.root", ".."))
             .resolve("system-tests/target/screenshots").toAbsolutePath().normalize();
+
+    /** A failed test leaves a screenshot of every open browser, to see what the person saw. */
+    @RegisterExtension
+    static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            for (int i = 0; i < browsers.size(); i++) {
+                try {
+                    browsers.get(i).screenshot("failed-" + context.getRequiredTestMethod().getName() + "-" + i);
+                } catch (RuntimeException e) {
+                    // the browser itself may be what failed
+                }
+            }
+        }
+    };
 
     @BeforeAll
     static void startPlatform() {
@@ -77,7 +95,7 @@ class WebClientSystemTest {
         alice.signIn("alice");
         alice.open("#/communities");
         alice.type(By.id("search"), "maintenance");
-        alice.click(By.linkText("Maintenance Excellence"));
+        alice.click(By.cssSelector("#list a[href='#/community/" + community + "']"));
         alice.type(By.id("join-purpose"), "learn predictive maintenance");
         alice.click(By.cssSelector("#join button[type=submit]"));
         alice.visible(By.id("my-purpose-text"));
@@ -88,15 +106,13 @@ class WebClientSystemTest {
         bob.click(By.cssSelector("#join button[type=submit]"));
         bob.visible(By.id("my-purpose-text"));
 
-        // 1. Alice asks.
-        alice.open("#/feed");
-        alice.visible(By.id("compose-title"));
+        // 1. Alice asks, from the community's page.
         alice.select(By.id("compose-kind"), "Question");
         alice.type(By.id("compose-title"), "How do we see a bearing failure coming?");
         alice.type(By.id("compose-body"), "Line 3 stopped twice this month.");
         alice.click(By.cssSelector("#compose button[type=submit]"));
-        alice.waitForText(By.cssSelector("#feed article.QUESTION h3"), "How do we see a bearing failure coming?");
-        String question = alice.visible(By.cssSelector("#feed article.QUESTION")).getDomAttribute("data-id");
+        alice.waitForText(By.cssSelector("#community-feed article.QUESTION h3"), "How do we see a bearing failure coming?");
+        String question = alice.visible(By.cssSelector("#community-feed article.QUESTION")).getDomAttribute("data-id");
 
         // 2. Bob answers, from his phone.
         openUntil(bob, "#/thread/" + question, By.id("answer-body"));
@@ -181,15 +197,18 @@ class WebClientSystemTest {
         alice.open("#/feed");
         alice.waitForText(By.id("live-state"), "Live");
         alice.script("window.notReloaded = true");
+        String title = "Check the forklift lights first";
+        String count = "return [...document.querySelectorAll('#feed article.POST h3')].filter(h => h.textContent.includes(arguments[0])).length";
+        long before = (Long) alice.script(count, title);
 
         bob.open("#/feed");
-        bob.select(By.id("compose-community"), "Night shift tips");
+        bob.selectValue(By.id("compose-community"), community);
         bob.select(By.id("compose-kind"), "Post");
-        bob.type(By.id("compose-title"), "Check the forklift lights first");
+        bob.type(By.id("compose-title"), title);
         bob.type(By.id("compose-body"), "Two near misses last week started with a dead headlight.");
         bob.click(By.cssSelector("#compose button[type=submit]"));
 
-        alice.waitForText(By.cssSelector("#feed article.POST h3"), "Check the forklift lights first");
+        alice.waitFor(d -> (Long) alice.script(count, title) == before + 1);
         assertThat(alice.script("return window.notReloaded === true")).isEqualTo(true);
         alice.waitForText(By.id("announcer"), "New Post from bob");
         alice.screenshot("09-live-update");
