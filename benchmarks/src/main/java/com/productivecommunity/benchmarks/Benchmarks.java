@@ -1,0 +1,458 @@
+package com.productivecommunity.benchmarks;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * Runs the workloads of benchmarks/README.md against the platform as shipped and against raw baselines on the
+ * same machine in the same run, prints a table and writes JSON to benchmarks/target/results/.
+ */
+public final class Benchmarks {
+
+    private static final int PARTITIONS = 6;
+
+    private final Options options;
+    private final Path root;
+    private final BenchPlatform platform;
+    private final Results results = new Results();
+    private final RawBaselines raw = new RawBaselines();
+    private final Api api = new Api();
+    private boolean rawSchema;
+
+    private Benchmarks(Options options, Path root) {
+        this.options = options;
+        this.root = root;
+        if (options.jfr() != null) {
+            System.setProperty("bench.jfr." + options.jfr(),
+                    root.resolve("benchmarks/target/jfr/" + options.jfr() + "-" + stamp() + ".jfr").toString());
+        }
+        this.platform = new BenchPlatform(root, options.jvmOptions());
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Path root = Path.of(System.getProperty("bench.root", "")).toAbsolutePath().normalize();
+        if (!Files.isDirectory(root.resolve("benchmarks")) || !Files.isRegularFile(root.resolve("pom.xml"))) {
+            throw new IllegalStateException("Run from the repository root (or set -Dbench.root): " + root);
+        }
+        Benchmarks benchmarks = new Benchmarks(options, root);
+        int status = 0;
+        try {
+            benchmarks.run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            benchmarks.platform.close();
+        }
+        System.exit(status);
+    }
+
+    private void run(String[] args) throws Exception {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("command", "./benchmarks/run " + String.join(" ", args));
+        run.put("started", Instant.now().toString());
+        run.put("options", options);
+        run.put("machine", Machine.facts());
+        run.put("loadAverageAtStart", Machine.loadAverage());
+        System.out.println("Machine: " + run.get("machine") + ", load average " + run.get("loadAverageAtStart"));
+        platform.startBroker();
+        if (options.workloads().contains("ingest") || options.workloads().contains("e2e")) {
+            commands();
+        }
+        if (options.workloads().contains("replay")) {
+            replay();
+        }
+        if (options.workloads().contains("feed")) {
+            feed();
+        }
+        run.put("finished", Instant.now().toString());
+        run.put("loadAverageAtEnd", Machine.loadAverage());
+        String table = results.table();
+        System.out.println();
+        System.out.println(table);
+        Path dir = root.resolve("benchmarks/target/results");
+        results.writeJson(dir.resolve("bench-" + stamp() + ".json"), run);
+        results.writeJson(dir.resolve("latest.json"), run);
+        Files.writeString(dir.resolve("latest.md"), "Command: `" + run.get("command") + "`\n\nMachine: "
+                + run.get("machine") + "; load average at start " + run.get("loadAverageAtStart") + ", at end "
+                + run.get("loadAverageAtEnd") + "\n\n" + table + "\n");
+        System.out.println("JSON: " + dir.resolve("latest.json"));
+    }
+
+    private static String stamp() {
+        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+    }
+
+    // ---- command ingest and end to end -------------------------------------------------------------
+
+    private void commands() throws Exception {
+        String topic = "bench-live-" + System.currentTimeMillis();
+        for (String db : List.of("pc_command_bench", "pc_query_bench", "pc_analytics_bench")) {
+            BenchPlatform.recreateDatabase(db);
+        }
+        System.out.println("Starting the services on topic " + topic);
+        platform.startService("command-service", "pc_command_bench", topic, List.of(), true);
+        platform.startService("query-service", "pc_query_bench", topic, List.of(), true);
+        platform.startService("analytics-service", "pc_analytics_bench", topic, List.of(), true);
+        CommandTraffic traffic = new CommandTraffic(api, platform.url("command-service"));
+        traffic.setUp(20);
+        for (int round = 1; round <= options.rounds(); round++) {
+            System.out.println("Round " + round);
+            if (options.workloads().contains("ingest")) {
+                ingest(traffic);
+            }
+            if (options.workloads().contains("e2e")) {
+                endToEnd(traffic);
+            }
+        }
+        for (String module : List.of("analytics-service", "query-service", "command-service")) {
+            platform.stopService(module);
+        }
+        try (Admin admin = admin()) {
+            admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private void ingest(CommandTraffic traffic) throws Exception {
+        if (!rawSchema) {
+            raw.createSchema();
+            rawSchema = true;
+        }
+        for (int clients : options.clients()) {
+            String workload = "Command ingest, " + clients + (clients == 1 ? " client" : " clients");
+            RawBaselines.Throughput platformRun = closedLoop(clients, Duration.ofSeconds(options.ingestSeconds()), traffic);
+            RawBaselines.Throughput rawRun = raw.singleRowInserts(clients, Duration.ofSeconds(options.ingestSeconds()));
+            results.add(workload, "platform: HTTP commands (45% post, 45% react, 10% view)", "throughput", "commands/s", platformRun.perSecond());
+            results.add(workload, "platform: HTTP commands", "latency p50", "ms", platformRun.latencies().percentileMillis(50));
+            results.add(workload, "platform: HTTP commands", "latency p99", "ms", platformRun.latencies().percentileMillis(99));
+            results.add(workload, "raw: single-row JDBC insert + commit", "throughput", "rows/s", rawRun.perSecond());
+            results.add(workload, "raw: single-row JDBC insert + commit", "latency p50", "ms", rawRun.latencies().percentileMillis(50));
+            results.add(workload, "raw: single-row JDBC insert + commit", "latency p99", "ms", rawRun.latencies().percentileMillis(99));
+            results.add(workload, "ratio platform ÷ raw", "throughput", "", platformRun.perSecond() / rawRun.perSecond());
+        }
+    }
+
+    private RawBaselines.Throughput closedLoop(int clients, Duration duration, CommandTraffic traffic) throws InterruptedException {
+        Samples latencies = new Samples();
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < clients; t++) {
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    CommandTraffic.Outcome outcome = traffic.any();
+                    latencies.add(System.nanoTime() - t0);
+                    (outcome.success() ? ok : failed).incrementAndGet();
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (failed.get() > 0) {
+            results.note(clients + " clients: " + failed.get() + " commands were rejected (not counted)");
+        }
+        return new RawBaselines.Throughput(ok.get(), seconds, latencies);
+    }
+
+    /**
+     * Posts at a steady rate (open loop); for every {@code e2eSample}-th post, reads the poster's home feed and
+     * figures with X-Await-Position: the read returns once the projection has applied the post.
+     */
+    private void endToEnd(CommandTraffic traffic) throws Exception {
+        String query = platform.url("query-service");
+        String analytics = platform.url("analytics-service");
+        int rate = options.e2eRate();
+        long total = (long) rate * options.e2eSeconds();
+        Samples commandLatency = new Samples();
+        Samples feed = new Samples();
+        Samples figures = new Samples();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong notReached = new AtomicLong();
+        List<CompletableFuture<?>> reads = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService senders = Executors.newFixedThreadPool(64);
+        long start = System.nanoTime();
+        long late = 0;
+        for (long i = 0; i < total; i++) {
+            long due = start + i * 1_000_000_000L / rate;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } else if (wait < -50_000_000L) {
+                late++;
+            }
+            final long index = i;
+            senders.submit(() -> {
+                long t0 = System.nanoTime();
+                boolean isPost = index % 10 < 7;
+                CommandTraffic.Outcome outcome = isPost ? traffic.anyPost() : traffic.react();
+                long acceptedAt = System.nanoTime();
+                commandLatency.add(acceptedAt - t0);
+                if (!outcome.success()) {
+                    return;
+                }
+                accepted.incrementAndGet();
+                if (isPost && index % options.e2eSample() == 0 && outcome.position() != null) {
+                    reads.add(api.getAsync(query + "/api/feed?limit=1", outcome.member(), outcome.position())
+                            .thenAccept(r -> record(r, acceptedAt, feed, notReached)));
+                    reads.add(api.getAsync(analytics + "/api/analytics/communities/" + outcome.communityId() + "/members/"
+                            + outcome.member(), outcome.member(), outcome.position())
+                            .thenAccept(r -> record(r, acceptedAt, figures, notReached)));
+                }
+            });
+        }
+        senders.shutdown();
+        senders.awaitTermination(5, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+        String workload = "End to end at " + rate + " commands/s";
+        results.add(workload, "commands accepted", "throughput", "commands/s", accepted.get() / seconds);
+        results.add(workload, "command (HTTP) latency", "p99", "ms", commandLatency.percentileMillis(99));
+        results.add(workload, "accepted → visible in the member's feed", "latency p50", "ms", feed.percentileMillis(50));
+        results.add(workload, "accepted → visible in the member's feed", "latency p99", "ms", feed.percentileMillis(99));
+        results.add(workload, "accepted → counted in analytics", "latency p50", "ms", figures.percentileMillis(50));
+        results.add(workload, "accepted → counted in analytics", "latency p99", "ms", figures.percentileMillis(99));
+        if (notReached.get() > 0 || late > 0) {
+            results.note("end to end: " + notReached.get() + " awaited reads timed out (5 s), " + late
+                    + " commands sent more than 50 ms late by the load generator");
+        }
+    }
+
+    private static void record(HttpResponse<String> response, long acceptedAt, Samples samples, AtomicLong notReached) {
+        samples.add(System.nanoTime() - acceptedAt);
+        if (response.statusCode() != 200 || !"true".equals(response.headers().firstValue("X-Position-Reached").orElse(null))) {
+            notReached.incrementAndGet();
+        }
+    }
+
+    // ---- replay -------------------------------------------------------------------------------------
+
+    private void replay() throws Exception {
+        long n = options.events();
+        String topic = "bench-replay-" + n;
+        ensureTopic(topic, n, EventHistory.Mix.REALISTIC, (int) Math.max(10, Math.min(1000, n / 1000)),
+                (int) Math.max(100, Math.min(10_000, n / 100)));
+        if (!rawSchema) {
+            raw.createSchema();
+            rawSchema = true;
+        }
+        Map<String, String> databases = Map.of("query-service", "pc_query_replay_bench",
+                "analytics-service", "pc_analytics_replay_bench");
+        Map<String, String> projections = Map.of("query-service", "query", "analytics-service", "analytics");
+        for (String module : List.of("query-service", "analytics-service")) {
+            BenchPlatform.recreateDatabase(databases.get(module));
+            platform.startService(module, databases.get(module), topic, List.of("--platform.projection.auto-startup=false"), false);
+        }
+        String workload = "Replay of " + String.format("%,d", n) + " events";
+        for (int round = 1; round <= options.rounds(); round++) {
+            System.out.println("Replay round " + round);
+            Map<String, Double> rates = new LinkedHashMap<>();
+            for (String module : List.of("query-service", "analytics-service")) {
+                String projection = projections.get(module);
+                ManagedProcess process = platform.service(module);
+                Api.Reply reply = api.post(platform.url(module) + "/api/admin/projections/" + projection + "/rebuild", "dana", null);
+                if (reply.status() != 202) {
+                    throw new IllegalStateException("Rebuild of " + projection + " answered " + reply.status() + ": " + reply.body());
+                }
+                long start = System.nanoTime();
+                long peakRss = 0;
+                long deadline = start + Duration.ofSeconds(120 + n / 300).toNanos();
+                long applied;
+                while ((applied = BenchPlatform.storedOffsets(databases.get(module), projection)) < n) {
+                    peakRss = Math.max(peakRss, process.memoryKib("VmRSS"));
+                    if (System.nanoTime() > deadline || !process.isAlive()) {
+                        throw new IllegalStateException(module + " replay stuck at " + applied + " of " + n + "; log " + process.log());
+                    }
+                    Thread.sleep(100);
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                rates.put(module, n / seconds);
+                results.add(workload, "platform: " + module + " rebuild", "throughput", "events/s", n / seconds);
+                results.add(workload, "platform: " + module + " rebuild", "peak RSS", "MiB", peakRss / 1024.0);
+            }
+            RawBaselines.Throughput consume = raw.rawConsume(platform.bootstrapServers(), topic);
+            RawBaselines.Throughput decode = raw.rawConsumeAndDecode(platform.bootstrapServers(), topic);
+            RawBaselines.Throughput insert = raw.rawConsumeAndBatchInsert(platform.bootstrapServers(), topic);
+            results.add(workload, "raw: KafkaConsumer from offset 0", "throughput", "events/s", consume.perSecond());
+            results.add(workload, "raw: KafkaConsumer + EventCodec decode", "throughput", "events/s", decode.perSecond());
+            results.add(workload, "raw: consume + batched INSERT (1 row/event, 1 tx/poll)", "throughput", "events/s", insert.perSecond());
+            for (Map.Entry<String, Double> rate : rates.entrySet()) {
+                results.add(workload, "ratio " + rate.getKey() + " ÷ raw consumer", "throughput", "", rate.getValue() / consume.perSecond());
+                results.add(workload, "ratio " + rate.getKey() + " ÷ raw batched insert", "throughput", "", rate.getValue() / insert.perSecond());
+            }
+        }
+        results.note("replay topic " + topic + ": " + RawBaselines.describe(topicCounts(topic)));
+        platform.stopService("query-service");
+        platform.stopService("analytics-service");
+    }
+
+    // ---- feed reads ---------------------------------------------------------------------------------
+
+    private void feed() throws Exception {
+        long m = options.feedContributions();
+        String topic = "bench-feed-" + m;
+        int communities = 1000;
+        int members = 10_000;
+        if (options.quick()) {
+            communities = 100;
+            members = 1000;
+        }
+        // Setup events (foundings, joins) come first; every event after them is a contribution, so the
+        // topic holds at least m contributions.
+        long total = m + communities + 50L + 3L * members;
+        ensureTopic(topic, total, EventHistory.Mix.CONTRIBUTIONS, communities, members);
+        String database = "pc_query_feed_bench";
+        boolean reuse = BenchPlatform.databaseExists(database) && BenchPlatform.storedOffsets(database, "query") == total;
+        if (!reuse) {
+            BenchPlatform.recreateDatabase(database);
+        }
+        platform.startService("query-service", database, topic, List.of(), false);
+        long start = System.nanoTime();
+        long applied;
+        long lastPrint = 0;
+        while ((applied = BenchPlatform.storedOffsets(database, "query")) < total) {
+            if (System.nanoTime() - lastPrint > 30_000_000_000L) {
+                System.out.printf("    query-service loading the feed topic: %,d of %,d events%n", Math.max(0, applied), total);
+                lastPrint = System.nanoTime();
+            }
+            if (!platform.service("query-service").isAlive()) {
+                throw new IllegalStateException("query-service exited; log " + platform.service("query-service").log());
+            }
+            Thread.sleep(1000);
+        }
+        if (!reuse) {
+            results.note(String.format("feed data loaded through query-service's projection once: %,d events in %.0f s",
+                    total, (System.nanoTime() - start) / 1e9));
+        }
+        long stored;
+        try (Connection connection = BenchPlatform.connect(database); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM contribution")) {
+            rows.next();
+            stored = rows.getLong(1);
+        }
+        String q = platform.url("query-service");
+        String workload = String.format("Feed read, %,d contributions stored", stored);
+        String user = "alice";
+        Api.Reply home = api.get(q + "/api/feed?limit=20", user);
+        String community = home.json().get("items").get(0).get("communityId").asText();
+        String homeDeep = deepCursor(q + "/api/feed?limit=20", user, 50);
+        String communityDeep = deepCursor(q + "/api/communities/" + community + "/feed?limit=20", user, 50);
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("home feed, first page (20)", q + "/api/feed?limit=20");
+        urls.put("community feed, first page (20)", q + "/api/communities/" + community + "/feed?limit=20");
+        urls.put("home feed, page 51 via next", q + "/api/feed?limit=20&before=" + homeDeep);
+        urls.put("community feed, page 51 via next", q + "/api/communities/" + community + "/feed?limit=20&before=" + communityDeep);
+        for (int round = 1; round <= options.rounds(); round++) {
+            Map<String, Samples> samples = new LinkedHashMap<>();
+            urls.keySet().forEach(k -> samples.put(k, new Samples()));
+            for (int i = 0; i < options.feedRequests() + 50; i++) {
+                for (Map.Entry<String, String> url : urls.entrySet()) {
+                    long t0 = System.nanoTime();
+                    Api.Reply reply = api.get(url.getValue(), user);
+                    long elapsed = System.nanoTime() - t0;
+                    if (reply.status() != 200) {
+                        throw new IllegalStateException(url.getValue() + " answered " + reply.status() + ": " + reply.body());
+                    }
+                    if (i >= 50) {
+                        samples.get(url.getKey()).add(elapsed);
+                    }
+                }
+            }
+            samples.forEach((name, s) -> {
+                results.add(workload, name, "latency p50", "ms", s.percentileMillis(50));
+                results.add(workload, name, "latency p99", "ms", s.percentileMillis(99));
+            });
+        }
+        platform.stopService("query-service");
+    }
+
+    private String deepCursor(String url, String user, int pages) {
+        String cursor = null;
+        for (int page = 0; page < pages; page++) {
+            Api.Reply reply = api.get(cursor == null ? url : url + "&before=" + cursor, user);
+            var next = reply.json().get("next");
+            if (next == null || next.isNull()) {
+                break;
+            }
+            cursor = next.asText();
+        }
+        return cursor;
+    }
+
+    // ---- topics -------------------------------------------------------------------------------------
+
+    private Admin admin() {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        return Admin.create(properties);
+    }
+
+    private Path marker(String topic) {
+        return platform.work().resolve("topics/" + topic + ".properties");
+    }
+
+    private Map<String, Long> topicCounts(String topic) throws Exception {
+        Properties counts = new Properties();
+        try (var in = Files.newInputStream(marker(topic))) {
+            counts.load(in);
+        }
+        Map<String, Long> result = new java.util.TreeMap<>();
+        counts.forEach((k, v) -> result.put(k.toString(), Long.parseLong(v.toString())));
+        return result;
+    }
+
+    /** Generates the topic once; later runs reuse it when the broker still holds all its events. */
+    private void ensureTopic(String topic, long total, EventHistory.Mix mix, int communities, int members) throws Exception {
+        try (Admin admin = admin()) {
+            boolean exists = admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic);
+            if (exists && Files.exists(marker(topic)) && RawBaselines.topicSize(platform.bootstrapServers(), topic) == total) {
+                System.out.println("Reusing topic " + topic + " (" + total + " events)");
+                return;
+            }
+            if (exists) {
+                admin.deleteTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
+                Thread.sleep(2000);
+            }
+            System.out.printf("Generating topic %s: %,d events over %,d communities and %,d members%n", topic, total, communities, members);
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1).configs(Map.of("retention.ms", "-1"))))
+                    .all().get(60, TimeUnit.SECONDS);
+        }
+        long start = System.nanoTime();
+        Map<String, Long> counts = EventHistory.generate(platform.bootstrapServers(), topic, total, mix, communities, members, 42);
+        System.out.printf("  generated in %.0f s: %s%n", (System.nanoTime() - start) / 1e9, RawBaselines.describe(counts));
+        Properties properties = new Properties();
+        counts.forEach((k, v) -> properties.setProperty(k, Long.toString(v)));
+        Files.createDirectories(marker(topic).getParent());
+        try (var out = Files.newOutputStream(marker(topic))) {
+            properties.store(out, "events of topic " + topic);
+        }
+    }
+}
