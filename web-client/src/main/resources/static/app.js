@@ -208,11 +208,12 @@ async function feedView() {
   };
   await loadPage(null);
   if (gen !== current) return;
-  wireCompose(async () => {
+  const refreshTop = async () => {
     const page = (await api('GET', '/api/feed?limit=10')).data;
     feed.querySelector('[data-empty]')?.remove();
     add(page.items.slice().reverse(), true);
-  });
+  };
+  wireCompose(refreshTop);
   startLive('/api/feed/stream', {
     contribution: (item) => {
       if (seen.has(item.contributionId)) return;
@@ -225,7 +226,7 @@ async function feedView() {
       const el = feed.querySelector(`[data-id="${CSS.escape(c.contributionId)}"] [data-counts]`);
       if (el) el.innerHTML = countsHtml(c.reactions, c.answerCount, el.closest('.item').classList.contains('QUESTION') ? 'QUESTION' : '');
     },
-  });
+  }, () => refreshTop().catch(() => null));
 }
 
 async function communitiesView() {
@@ -327,6 +328,8 @@ async function communityView(id) {
   wireCompose(reload);
 }
 
+const viewsRecorded = new Set();
+
 async function threadView(id) {
   const gen = current;
   const t = (await api('GET', `/api/contributions/${id}`)).data;
@@ -335,7 +338,7 @@ async function threadView(id) {
   const reactionButtons = (item) => item.authorId === me.name
     ? `<p class="muted small">Reactions from others: ${countsHtml(item.reactions, null, '').replace(/<\/?span>/g, ' ')}</p>`
     : `<div class="reactions" role="group" aria-label="React to this ${esc(KIND_NAMES[item.kind].toLowerCase())}">
-      ${Object.keys(REACTION_NAMES).map((k) => `<button type="button" data-react="${k}" data-target="${esc(item.contributionId)}">${REACTION_NAMES[k]} <span aria-label="count">(${item.reactions?.[k] || 0})</span></button>`).join('')}
+      ${Object.keys(REACTION_NAMES).map((k) => `<button type="button" data-react="${k}" data-target="${esc(item.contributionId)}">${REACTION_NAMES[k]} <span>(${item.reactions?.[k] || 0})</span></button>`).join('')}
       </div>`;
   const answerHtml = (a) => {
     const accepted = t.acceptedAnswerId === a.contributionId;
@@ -385,8 +388,9 @@ async function threadView(id) {
     announce('Answer posted.');
     await threadView(id);
   });
-  // Opening a thread is reading it: record a view of everything shown that someone else wrote.
-  const viewed = [t, ...answers].filter((i) => i.authorId !== me.name);
+  // Opening a thread is reading it: record a view of everything shown that someone else wrote (once per page load).
+  const viewed = [t, ...answers].filter((i) => i.authorId !== me.name && !viewsRecorded.has(i.contributionId));
+  viewed.forEach((i) => viewsRecorded.add(i.contributionId));
   await Promise.all(viewed.map((i) => api('POST', `/api/contributions/${i.contributionId}/views`).catch(() => null)));
 }
 
@@ -435,12 +439,18 @@ async function dashboardView(id) {
 // ---------- live updates ----------
 
 let source = null;
-function startLive(url, handlers) {
+function startLive(url, handlers, onReconnect) {
   stopLive();
   source = new EventSource(url);
   const state = document.getElementById('live-state');
-  source.onopen = () => { if (state) state.textContent = 'Live: new items appear here as they are posted.'; };
-  source.onerror = () => { if (state) state.textContent = 'Live updates paused; reconnecting…'; };
+  let lost = false;
+  source.onopen = () => {
+    if (state) state.textContent = 'Live: new items appear here as they are posted.';
+    // The stream does not replay what was missed while it was down: read the newest page again.
+    if (lost && onReconnect) onReconnect();
+    lost = false;
+  };
+  source.onerror = () => { lost = true; if (state) state.textContent = 'Live updates paused; reconnecting…'; };
   for (const [name, handler] of Object.entries(handlers)) {
     source.addEventListener(name, (e) => { try { handler(JSON.parse(e.data)); } catch (err) { console.warn(err); } });
   }

@@ -218,6 +218,11 @@ class WebClientSystemTest {
     void overLongTitleIsExplainedAndNothingTypedIsLost() {
         assumeRunnable();
         Browser grace = browser(PHONE_WIDTH, 844);
+        grace.open("");
+        grace.type(By.id("login-user"), "grace");
+        grace.type(By.id("login-password"), "not-her-password" + org.openqa.selenium.Keys.ENTER);
+        grace.waitForText(By.cssSelector("#login .error"), "Wrong user name or password.");
+        assertThat(grace.value(By.id("login-user"))).isEqualTo("grace");
         grace.signIn("grace");
         grace.open("#/communities");
         grace.type(By.id("found-name"), "Quality circle");
