@@ -234,6 +234,13 @@ public final class ProjectionRunner {
                 }
                 commitToKafkaForTooling(kafka);
                 from = to;
+            } catch (ConcurrentProjectionUpdateException e) {
+                // Not a failing event: another consumer of this projection moved the offsets. Resume from them.
+                lastError = e.getMessage();
+                log.warn("Projection {}: {}", name(), e.getMessage());
+                resumeFromStoredOffsets(kafka);
+                pause(properties.getRetryBackoffInitial().toMillis());
+                return;
             } catch (RuntimeException e) {
                 failed(chunk, e);
                 seekBack(kafka, all.subList(from, all.size()));
@@ -337,6 +344,19 @@ public final class ProjectionRunner {
                     + "transaction to find the failing one", name(), where, consecutiveFailures, e);
             for (ConsumerRecord<String, byte[]> record : chunk) {
                 isolateUpTo.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
+            }
+        }
+    }
+
+    private void resumeFromStoredOffsets(KafkaConsumer<String, byte[]> kafka) {
+        Map<Integer, Long> offsets = store.offsets(name(), topic);
+        isolateUpTo.clear();
+        for (TopicPartition partition : kafka.assignment()) {
+            Long offset = offsets.get(partition.partition());
+            if (offset != null) {
+                kafka.seek(partition, offset);
+                stored.put(partition, offset);
+                next.put(partition, offset);
             }
         }
     }

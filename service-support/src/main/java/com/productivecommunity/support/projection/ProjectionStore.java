@@ -3,6 +3,7 @@ package com.productivecommunity.support.projection;
 import java.sql.Array;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -95,7 +96,9 @@ class ProjectionStore {
                             + " WHERE projection = ? AND topic = ? AND partition = ? AND next_offset = ?",
                             offset, projection, topic, partition, previous);
             if (updated != 1) {
-                throw new ConcurrentProjectionUpdateException(projection, topic, partition);
+                List<Long> found = jdbc.queryForList("SELECT next_offset FROM projection_offset"
+                        + " WHERE projection = ? AND topic = ? AND partition = ?", Long.class, projection, topic, partition);
+                throw new ConcurrentProjectionUpdateException(projection, topic, partition, previous, offset, found);
             }
         });
     }

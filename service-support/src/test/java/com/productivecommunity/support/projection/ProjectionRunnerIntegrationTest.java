@@ -172,6 +172,25 @@ class ProjectionRunnerIntegrationTest {
     }
 
     @Test
+    void offsetsMovedByAnotherInstanceAreFollowedNotTreatedAsPoison() {
+        TestEventPublisher.createTopic(broker.getBrokersAsString(), topic, PARTITIONS);
+        publisher = new TestEventPublisher(broker.getBrokersAsString(), topic);
+        UUID community = UUID.randomUUID();
+        publisher.publishAll(List.of(founded(community), joined(community, "alice")));
+        RecordingProjection projection = new RecordingProjection("moved-" + UUID.randomUUID());
+        ProjectionRunner runner = start(projection, properties(), null);
+        eventually(() -> storedOffsetSum(projection.name()) == 2);
+
+        // Another instance of the projection applied the next event (offset 2) meanwhile.
+        jdbc.update("UPDATE projection_offset SET next_offset = 3 WHERE projection = ?", projection.name());
+        publisher.publishAll(List.of(joined(community, "bob"), joined(community, "carol")));
+        eventually(() -> storedOffsetSum(projection.name()) == 4);
+
+        assertThat(recorded(projection.name())).containsExactly(community + ":0", community + ":1", community + ":3");
+        assertThat(runner.status().consecutiveFailures()).isZero();
+    }
+
+    @Test
     void waitersAreReleasedOnceTheEventIsCommittedAndTimeOutOtherwise() throws Exception {
         TestEventPublisher.createTopic(broker.getBrokersAsString(), topic, PARTITIONS);
         publisher = new TestEventPublisher(broker.getBrokersAsString(), topic);
