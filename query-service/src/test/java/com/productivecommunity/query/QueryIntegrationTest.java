@@ -32,6 +32,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of query-service's integration tests: one Spring context (real server on a random port, the
@@ -56,6 +58,12 @@ public abstract class QueryIntegrationTest {
     protected ProjectionPositions positions;
 
     protected TestEventPublisher publisher;
+
+    @DynamicPropertySource
+    static void ownSchema(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", FreshDatabase::url);
+        registry.add("spring.flyway.schemas", () -> FreshDatabase.SCHEMA);
+    }
 
     @BeforeEach
     void openPublisher() {
