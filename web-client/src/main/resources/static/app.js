@@ -89,8 +89,9 @@ function itemHtml(item, { link = true } = {}) {
 }
 
 function countsHtml(r, answerCount, kind) {
-  const parts = [`${r.LIKE || 0} likes`, `${r.THANKS || 0} thanks`, `${r.USEFUL || 0} useful`];
-  if (kind === 'QUESTION') parts.push(`${answerCount || 0} answers`);
+  const n = (count, one, many) => `${count || 0} ${count === 1 ? one : many}`;
+  const parts = [n(r.LIKE, 'like', 'likes'), n(r.THANKS, 'thanks', 'thanks'), n(r.USEFUL, 'useful', 'useful')];
+  if (kind === 'QUESTION') parts.push(n(answerCount, 'answer', 'answers'));
   return parts.map((p) => `<span>${esc(p)}</span>`).join('');
 }
 
@@ -104,7 +105,7 @@ function composeHtml(communities, fixedCommunity) {
   return `<form class="card" id="compose" novalidate>
     <h2>Share something</h2>
     <div class="row">
-      <div>${choose}</div>
+      ${fixedCommunity ? choose : `<div>${choose}</div>`}
       <div><label for="compose-kind">Kind</label>
         <select id="compose-kind" name="kind">
           <option value="QUESTION">Question</option><option value="POST">Post</option><option value="IDEA">Idea</option>

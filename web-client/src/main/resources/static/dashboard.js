@@ -52,6 +52,9 @@ export async function renderDashboard(box, id, { api, esc, fmt, cleanup }) {
     </section>
     <section class="card" aria-labelledby="members-h">
       <h2 id="members-h" style="margin-top:0">Members</h2>
+      <p class="muted small">What each member gave and got; the table below has the same figures.</p>
+      <div class="chart-box members-chart" style="height:${Math.max(9, 5 + 3 * figures.filter((m) => !m.hidden).length)}rem">
+        <canvas id="members-chart" role="img" aria-label="Bar chart of each member's contribution and benefit; the same figures are in the table below."></canvas></div>
       <div class="table-wrap"><table id="members-table"><caption class="visually-hidden">Members' figures</caption>
         <thead><tr><th scope="col">Member</th><th scope="col">Purpose</th><th scope="col" class="num">Gave</th><th scope="col" class="num">Got</th><th scope="col" class="num">Balance</th><th scope="col" class="num">Ratio</th></tr></thead>
         <tbody>${figures.map((m) => m.hidden
@@ -63,6 +66,26 @@ export async function renderDashboard(box, id, { api, esc, fmt, cleanup }) {
       </table></div>
     </section>`;
   drawChart(document.getElementById('timeline-chart'), timeline.points, cleanup);
+  drawMembers(document.getElementById('members-chart'), figures.filter((m) => !m.hidden), cleanup);
+}
+
+function drawMembers(canvas, members, cleanup) {
+  if (!window.Chart || !canvas) return;
+  if (!members.length) { canvas.parentElement.remove(); return; }
+  const bars = (label, key, color) => ({ label, data: members.map((m) => Number(m[key])), backgroundColor: color, borderRadius: 4, maxBarThickness: 22 });
+  const chart = new window.Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: members.map((m) => m.memberId),
+      datasets: [bars('Gave (contribution)', 'contribution', COLORS.contribution), bars('Got (benefit)', 'benefit', COLORS.benefit)],
+    },
+    options: {
+      indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false,
+      plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 10, font: { size: 13 } } } },
+      scales: { x: { beginAtZero: true, title: { display: true, text: 'Points' } }, y: { grid: { display: false } } },
+    },
+  });
+  cleanup.push(() => chart.destroy());
 }
 
 function explainNotProductive(s) {
