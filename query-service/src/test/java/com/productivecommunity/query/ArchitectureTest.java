@@ -1,0 +1,30 @@
+package com.productivecommunity.query;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.productivecommunity.query");
+
+    @Test
+    void theProjectionWritesWithoutKnowingTheReadsOrTheWeb() {
+        noClasses().that().resideInAPackage("..query.projection..")
+                .should().dependOnClassesThat().resideInAnyPackage("..query.feed..", "..query.community..",
+                        "..query.admin..", "org.springframework.web..")
+                .check(classes);
+    }
+
+    @Test
+    void readsNeverWriteThroughTheProjection() {
+        noClasses().that().resideInAnyPackage("..query.feed..", "..query.community..")
+                .should().dependOnClassesThat().haveSimpleName("QueryProjection")
+                .check(classes);
+    }
+}
