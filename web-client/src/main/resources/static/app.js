@@ -75,7 +75,7 @@ async function myCommunities() {
 // ---------- rendering pieces ----------
 
 function itemHtml(item, { link = true } = {}) {
-  const title = item.kind === 'ANSWER' ? 'Answer' : item.title;
+  const title = item.kind === 'ANSWER' ? `Answer by ${item.authorId}: open the question` : item.title;
   const target = item.kind === 'ANSWER' && item.inReplyTo ? item.inReplyTo : item.contributionId;
   const heading = link ? `<a href="#/thread/${esc(target)}">${esc(title)}</a>` : esc(title);
   const r = item.reactions || {};
@@ -351,7 +351,7 @@ async function threadView(id) {
       ${mine && t.kind === 'QUESTION' && !accepted ? `<div class="actions"><button type="button" class="secondary" data-accept="${esc(a.contributionId)}">Accept this answer</button></div>` : ''}
     </article>`;
   };
-  setView(gen, t.title || 'Answer', `<p><a href="#/community/${esc(t.communityId)}">← Community</a></p>
+  setView(gen, t.title || 'Answer', `<p><a href="#/community/${esc(t.communityId)}">← Back to the community</a></p>
     <article class="card item ${esc(t.kind)}">
       <span class="kind">${esc(KIND_NAMES[t.kind])}</span>
       <h1>${esc(t.title || 'Answer')}</h1>

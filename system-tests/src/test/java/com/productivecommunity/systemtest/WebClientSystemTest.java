@@ -212,6 +212,16 @@ class WebClientSystemTest {
         assertThat(alice.script("return window.notReloaded === true")).isEqualTo(true);
         alice.waitForText(By.id("announcer"), "New Post from bob");
         alice.screenshot("09-live-update");
+
+        // Counts are live too: alice finds bob's post useful; bob's open feed shows it without reload.
+        String post = (String) alice.script("return [...document.querySelectorAll('#feed article.POST')]"
+                + ".find(a => a.querySelector('h3').textContent.includes(arguments[0])).dataset.id", title);
+        bob.waitForText(By.id("live-state"), "Live");
+        bob.script("window.notReloaded = true");
+        alice.open("#/thread/" + post);
+        alice.click(By.cssSelector("button[data-react=USEFUL][data-target='" + post + "']"));
+        bob.waitForText(By.cssSelector("#feed article[data-id='" + post + "'] [data-counts]"), "1 useful");
+        assertThat(bob.script("return window.notReloaded === true")).isEqualTo(true);
     }
 
     @Test
