@@ -51,6 +51,9 @@ class WebClientSystemTest {
     static void startPlatform() {
         webUrl = System.getProperty("webclient.url");
         notRunnable = Browser.whyNotRunnable().orElse(null);
+        if (notRunnable != null) {
+            System.out.println("BROWSER TESTS SKIPPED: " + notRunnable);
+        }
         if (webUrl != null || notRunnable != null) {
             return;
         }
