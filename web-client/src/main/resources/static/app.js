@@ -149,7 +149,7 @@ async function loginView() {
   }
   setView(gen, 'Sign in', `<form class="card login" id="login" novalidate>
       <h1>Sign in</h1>
-      <p class="muted small">Use your company account.</p>
+      <p class="muted small">Demo accounts: alice, bob, carol, frank, grace (employees), dana (analyst), erin (auditor). The password is the user name.</p>
       <label for="login-user">User name</label>
       <input type="text" id="login-user" name="user" autocomplete="username" autocapitalize="none" required>
       <label for="login-password">Password</label>
