@@ -6,6 +6,7 @@ import com.productivecommunity.events.ContributionPosted;
 import com.productivecommunity.events.ReactionGiven;
 import com.productivecommunity.events.ReactionKind;
 import com.productivecommunity.query.projection.EventsApplied;
+import com.productivecommunity.support.projection.ProjectionAdmin;
 import com.productivecommunity.support.projection.EventPosition;
 import com.productivecommunity.support.projection.ProjectedEvent;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -44,6 +46,7 @@ class FeedStream implements DisposableBean {
     private final FeedReads feeds;
     private final NamedParameterJdbcTemplate jdbc;
     private final FeedStreamProperties properties;
+    private final ObjectProvider<ProjectionAdmin> projections;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(runnable -> {
         java.lang.Thread thread = new java.lang.Thread(runnable, "feed-stream");
@@ -56,7 +59,9 @@ class FeedStream implements DisposableBean {
         return thread;
     });
 
-    FeedStream(FeedReads feeds, NamedParameterJdbcTemplate jdbc, FeedStreamProperties properties) {
+    FeedStream(FeedReads feeds, NamedParameterJdbcTemplate jdbc, FeedStreamProperties properties,
+               ObjectProvider<ProjectionAdmin> projections) {
+        this.projections = projections;
         this.feeds = feeds;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -90,9 +95,10 @@ class FeedStream implements DisposableBean {
     @EventListener
     void on(EventsApplied applied) {
         if (!subscribers.isEmpty()) {
+            boolean catchingUp = catchingUp();
             delivery.execute(() -> {
                 try {
-                    deliver(applied.events());
+                    deliver(applied.events(), catchingUp);
                 } catch (RuntimeException e) {
                     log.warn("Could not push {} applied events to the feed streams", applied.events().size(), e);
                 }
@@ -100,7 +106,12 @@ class FeedStream implements DisposableBean {
         }
     }
 
-    private void deliver(List<ProjectedEvent> events) {
+    private boolean catchingUp() {
+        ProjectionAdmin admin = projections.getIfAvailable();
+        return admin != null && admin.statuses().stream().anyMatch(status -> status.lag() > properties.catchUpLag());
+    }
+
+    private void deliver(List<ProjectedEvent> events, boolean catchingUp) {
         Map<UUID, EventPosition> posted = new LinkedHashMap<>();
         Map<UUID, EventPosition> counted = new LinkedHashMap<>();
         Map<String, Map<String, Long>> ownWrites = new HashMap<>();
@@ -118,6 +129,11 @@ class FeedStream implements DisposableBean {
                     .merge(projected.aggregateId(), projected.sequence(), Math::max);
         }
         counted.keySet().removeAll(posted.keySet());
+        if (catchingUp) {
+            // A replay: streams get only their own writes' positions, not a flood of history.
+            posted.clear();
+            counted.clear();
+        }
         List<FeedItem> items = feeds.items(posted.keySet());
         List<FeedItem> changed = feeds.items(counted.keySet());
         Set<UUID> communities = new HashSet<>();
