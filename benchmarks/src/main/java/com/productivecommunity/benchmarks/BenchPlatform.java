@@ -37,6 +37,7 @@ final class BenchPlatform implements AutoCloseable {
     private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Thread cleanupOnExit = new Thread(this::close, "benchmark-cleanup");
+    private final java.util.Set<String> copied = new java.util.HashSet<>();
     private ManagedProcess broker;
     private String bootstrapServers;
 
@@ -59,8 +60,27 @@ final class BenchPlatform implements AutoCloseable {
         return jvmOptions;
     }
 
+    /**
+     * The run's own copy of a module's packaged jar: copied once per run, so a build running meanwhile
+     * (the machine is shared) cannot swap a jar under a starting service.
+     */
     Path jar(String module) {
-        return root.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
+        Path copy = work.resolve("jars").resolve(module + ".jar");
+        if (copied.add(module)) {
+            try {
+                Files.createDirectories(copy.getParent());
+                Files.copy(root.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar"), copy,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Packaged jar of " + module + " missing: run ./benchmarks/run", e);
+            }
+        }
+        return copy;
+    }
+
+    /** Copies every jar up front. */
+    void snapshotJars() {
+        List.of("kafka-broker", "command-service", "query-service", "analytics-service").forEach(this::jar);
     }
 
     void startBroker() throws IOException {
@@ -81,8 +101,21 @@ final class BenchPlatform implements AutoCloseable {
         }
     }
 
+    /** Starts several services at once (module → database) and waits for all of them. */
+    void startServices(Map<String, String> databases, String topic, List<String> extra, boolean awaitUp) {
+        Map<String, ManagedProcess> started = new LinkedHashMap<>();
+        databases.forEach((module, database) -> started.put(module, launch(module, database, topic, extra)));
+        started.forEach((module, process) -> awaitStarted(process, ports.get(module), awaitUp));
+    }
+
     /** Starts a service jar; {@code awaitUp} waits for health UP, otherwise for any answer from the health endpoint. */
     ManagedProcess startService(String module, String database, String topic, List<String> extra, boolean awaitUp) {
+        ManagedProcess process = launch(module, database, topic, extra);
+        awaitStarted(process, ports.get(module), awaitUp);
+        return process;
+    }
+
+    private ManagedProcess launch(String module, String database, String topic, List<String> extra) {
         stopService(module);
         int port = freePort();
         List<String> arguments = new ArrayList<>(List.of(
@@ -98,6 +131,12 @@ final class BenchPlatform implements AutoCloseable {
         List<String> options = new ArrayList<>(jvmOptions);
         String jfr = System.getProperty("bench.jfr." + module);
         if (jfr != null) {
+            try {
+                Files.createDirectories(Path.of(jfr).getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            options.add("-XX:FlightRecorderOptions:stackdepth=512");
             options.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         }
         ManagedProcess process = new ManagedProcess(module, jar(module), options, arguments,
@@ -105,6 +144,11 @@ final class BenchPlatform implements AutoCloseable {
         process.start();
         services.put(module, process);
         ports.put(module, port);
+        return process;
+    }
+
+    private void awaitStarted(ManagedProcess process, int port, boolean awaitUp) {
+        String module = process.name();
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (!answers(port, awaitUp)) {
             failIfExited(process);
@@ -113,7 +157,6 @@ final class BenchPlatform implements AutoCloseable {
             }
             sleep(500);
         }
-        return process;
     }
 
     ManagedProcess service(String module) {
