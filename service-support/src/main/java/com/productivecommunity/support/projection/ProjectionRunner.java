@@ -58,6 +58,7 @@ public final class ProjectionRunner {
     private final Counter appliedCounter;
     private final Counter skippedCounter;
     private final Counter failureCounter;
+    private final Counter gapCounter;
     private final Timer batchTimer;
 
     private final Object lifecycle = new Object();
@@ -108,6 +109,9 @@ public final class ProjectionRunner {
                 .description("Redelivered events recognised and skipped").register(registry);
         failureCounter = Counter.builder("projection.batch.failures").tag("projection", name)
                 .description("Batches rolled back and retried").register(registry);
+        gapCounter = Counter.builder("projection.sequence.gaps").tag("projection", name)
+                .description("Events applied although an earlier event of their aggregate never arrived")
+                .register(registry);
         batchTimer = Timer.builder("projection.batch").tag("projection", name)
                 .description("Time to apply and commit one batch").register(registry);
         if (positions != null) {
@@ -270,6 +274,7 @@ public final class ProjectionRunner {
         next.putAll(nextOffsets);
         appliedCounter.increment(batch.fresh().size());
         skippedCounter.increment(decoded.size() - batch.fresh().size());
+        gapCounter.increment(batch.gaps());
         if (positions != null) {
             positions.applied(name(), batch.highWaterMarks());
         }
@@ -288,8 +293,17 @@ public final class ProjectionRunner {
         Map<String, Long> applied = store.positions(name(), aggregateIds);
         Map<String, Long> changed = new HashMap<>();
         List<ProjectedEvent> fresh = new ArrayList<>(decoded.size());
+        int gaps = 0;
         for (ProjectedEvent event : decoded) {
             long last = applied.getOrDefault(event.aggregateId(), -1L);
+            if (event.sequence() > last + 1) {
+                // The publisher sends each aggregate's events in order, so a hole means an event was lost
+                // upstream (stack-notes pitfall 3). Applying the rest keeps the projection live; the
+                // counter and the log make the loss visible to an operator instead of silent.
+                gaps++;
+                log.error("Projection {}: {} sequence {} arrived but {} was never applied (topic {}-{}@{})", name(),
+                        event.aggregateId(), event.sequence(), last + 1, topic, event.partition(), event.offset());
+            }
             // A redelivery (same aggregate event at a later offset) is at or below the high-water mark: skip it.
             if (event.sequence() > last) {
                 fresh.add(event);
@@ -311,7 +325,7 @@ public final class ProjectionRunner {
             }
         });
         store.advanceOffsets(name(), topic, expected, target);
-        return new Batch(fresh, changed);
+        return new Batch(fresh, changed, gaps);
     }
 
     private ProjectedEvent decode(ConsumerRecord<String, byte[]> record) {
@@ -421,7 +435,7 @@ public final class ProjectionRunner {
         }
     }
 
-    private record Batch(List<ProjectedEvent> fresh, Map<String, Long> highWaterMarks) {
+    private record Batch(List<ProjectedEvent> fresh, Map<String, Long> highWaterMarks, int gaps) {
     }
 
     /** Seeks newly assigned partitions to the offsets stored with the projection (or the beginning). */

@@ -95,6 +95,24 @@ class ProjectionRunnerIntegrationTest {
     }
 
     @Test
+    void anEventLostUpstreamIsCountedAsASequenceGapAndTheRestIsApplied() {
+        TestEventPublisher.createTopic(broker.getBrokersAsString(), topic, PARTITIONS);
+        publisher = new TestEventPublisher(broker.getBrokersAsString(), topic);
+        UUID community = UUID.randomUUID();
+        publisher.publish(founded(community));
+        publisher.envelope(joined(community, "alice")); // sequence 1 is numbered but never reaches the topic
+        publisher.publish(joined(community, "bob"));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        RecordingProjection projection = new RecordingProjection("gap-" + UUID.randomUUID());
+
+        start(projection, properties(), meters);
+        eventually(() -> storedOffsetSum(projection.name()) == 2);
+
+        assertThat(recorded(projection.name())).containsExactly(community + ":0", community + ":2");
+        assertThat(meters.counter("projection.sequence.gaps", "projection", projection.name()).count()).isEqualTo(1);
+    }
+
+    @Test
     void aConsumerStoppedInTheMiddleOfABatchResumesToTheStateOfAnUninterruptedRun() throws Exception {
         TestEventPublisher.createTopic(broker.getBrokersAsString(), topic, PARTITIONS);
         publisher = new TestEventPublisher(broker.getBrokersAsString(), topic);
