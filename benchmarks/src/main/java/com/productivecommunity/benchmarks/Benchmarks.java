@@ -56,6 +56,15 @@ public final class Benchmarks {
         if (!Files.isDirectory(root.resolve("benchmarks")) || !Files.isRegularFile(root.resolve("pom.xml"))) {
             throw new IllegalStateException("Run from the repository root (or set -Dbench.root): " + root);
         }
+        Path lockFile = root.resolve(".platform/bench/run.lock");
+        Files.createDirectories(lockFile.getParent());
+        java.nio.channels.FileChannel lockChannel = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        if (lockChannel.tryLock() == null) {
+            // Two runs would share the broker's data directory and corrupt it.
+            System.err.println("Another benchmark run is in progress (" + lockFile + ")");
+            System.exit(2);
+        }
         Benchmarks benchmarks = new Benchmarks(options, root);
         int status = 0;
         try {
