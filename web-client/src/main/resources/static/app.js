@@ -102,8 +102,9 @@ function composeHtml(communities, fixedCommunity) {
        <select id="compose-community" name="communityId" required>
          ${communities.map((c) => `<option value="${esc(c.communityId)}">${esc(c.name)}</option>`).join('')}
        </select>`;
-  return `<form class="card" id="compose" novalidate>
-    <h2>Share something</h2>
+  // Folded by default: on a phone the feed, not the form, should fill the first screen.
+  return `<details class="card compose" id="compose-box"><summary>Ask a question or share something</summary>
+    <form id="compose" novalidate>
     <div class="row">
       ${fixedCommunity ? choose : `<div>${choose}</div>`}
       <div><label for="compose-kind">Kind</label>
@@ -117,7 +118,7 @@ function composeHtml(communities, fixedCommunity) {
     <textarea id="compose-body" name="body"></textarea>
     ${errorSlot()}
     <div class="actions"><button type="submit">Publish</button></div>
-  </form>`;
+  </form></details>`;
 }
 
 function wireCompose(after) {

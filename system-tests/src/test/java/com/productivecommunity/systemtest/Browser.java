@@ -115,6 +115,15 @@ final class Browser implements AutoCloseable {
         new Select(visible(by)).selectByVisibleText(visibleText);
     }
 
+    /** Unfolds the "share something" form (folded by default). */
+    void openCompose() {
+        WebElement box = visible(By.id("compose-box"));
+        if (box.getDomAttribute("open") == null) {
+            click(By.cssSelector("#compose-box > summary"));
+        }
+        visible(By.id("compose-title"));
+    }
+
     void selectValue(By by, String value) {
         new Select(visible(by)).selectByValue(value);
     }

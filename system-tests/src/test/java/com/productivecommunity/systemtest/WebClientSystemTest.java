@@ -110,6 +110,7 @@ class WebClientSystemTest {
         bob.visible(By.id("my-purpose-text"));
 
         // 1. Alice asks, from the community's page.
+        alice.openCompose();
         alice.select(By.id("compose-kind"), "Question");
         alice.type(By.id("compose-title"), "How do we see a bearing failure coming?");
         alice.type(By.id("compose-body"), "Line 3 stopped twice this month.");
@@ -205,6 +206,7 @@ class WebClientSystemTest {
         long before = (Long) alice.script(count, title);
 
         bob.open("#/feed");
+        bob.openCompose();
         bob.selectValue(By.id("compose-community"), community);
         bob.select(By.id("compose-kind"), "Post");
         bob.type(By.id("compose-title"), title);
@@ -242,7 +244,7 @@ class WebClientSystemTest {
         grace.type(By.id("found-purpose"), "fewer defects on the packaging line");
         grace.click(By.cssSelector("#found button[type=submit]"));
         grace.waitFor(d -> grace.currentHash().startsWith("#/community/"));
-        grace.visible(By.id("compose-title"));
+        grace.openCompose();
 
         String title = "Why ".repeat(60).trim();
         String body = "The seal fails when the film is cold.";
