@@ -291,7 +291,7 @@ async function communityView(id) {
           <textarea id="join-purpose" name="purpose"></textarea>${errorSlot()}
           <div class="actions"><button type="submit">Join</button></div></form>`}
     </section>
-    ${leader ? `<form class="card" id="outcome" novalidate><h2 style="margin-top:0">Record an outcome</h2>
+    ${leader ? `<details class="card compose" id="outcome-box"><summary>Record an outcome for the organization</summary><form id="outcome" novalidate>
       <p class="muted small">What did the organization get (an idea adopted, downtime avoided, hours saved)?</p>
       <label for="outcome-description">Description</label><textarea id="outcome-description" name="description"></textarea>
       <label for="outcome-value">Value (e.g. hours saved)</label><input type="number" id="outcome-value" name="value" min="0" step="any" inputmode="decimal">
@@ -299,7 +299,7 @@ async function communityView(id) {
         ${feedPage.items.map((i) => `<label class="check"><input type="checkbox" name="contributionIds" value="${esc(i.contributionId)}">
           <span>${esc(KIND_NAMES[i.kind])} by ${esc(i.authorId)}: ${esc(i.title || i.body.slice(0, 80))}</span></label>`).join('') || '<p class="muted">No contributions yet.</p>'}
       </fieldset>${errorSlot()}
-      <div class="actions"><button type="submit">Record outcome</button></div></form>` : ''}
+      <div class="actions"><button type="submit">Record outcome</button></div></form></details>` : ''}
     <p><a href="#/dashboard/${esc(id)}">See this community's dashboard</a></p>
     ${member ? composeHtml([], id) : ''}
     <h2>Community feed</h2>

@@ -144,11 +144,14 @@ class WebClientSystemTest {
 
         // 7. Carol records the outcome, linked to the answer.
         openUntil(carol, "#/community/" + community, By.cssSelector("input[name=contributionIds][value='" + answer + "']"));
+        carol.click(By.cssSelector("#outcome-box > summary"));
         carol.type(By.id("outcome-description"), "vibration checks adopted, 12 hours of downtime avoided");
         carol.type(By.id("outcome-value"), "12");
         carol.click(By.cssSelector("input[name=contributionIds][value='" + answer + "']"));
         carol.click(By.cssSelector("#outcome button[type=submit]"));
-        carol.waitFor(d -> carol.value(By.id("outcome-description")).isEmpty());
+        // Recorded: the page shows again with an empty, folded outcome form.
+        carol.waitFor(d -> Boolean.TRUE.equals(carol.script(
+                "const f = document.getElementById('outcome-description'); return !!f && f.value === '' && !document.getElementById('outcome-box').open")));
         carol.fullPageScreenshot("03-community-leader");
 
         // Alice's "my value": contribution 1, benefit 8.7.
