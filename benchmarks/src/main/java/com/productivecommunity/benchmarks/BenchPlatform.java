@@ -38,6 +38,7 @@ final class BenchPlatform implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Thread cleanupOnExit = new Thread(this::close, "benchmark-cleanup");
     private final java.util.Set<String> copied = new java.util.HashSet<>();
+    private final Map<String, Path> alternativeJars = new LinkedHashMap<>();
     private ManagedProcess broker;
     private String bootstrapServers;
 
@@ -78,6 +79,13 @@ final class BenchPlatform implements AutoCloseable {
         return copy;
     }
 
+    /** Registers {@code module@before} to run from another jar (an earlier build, for before/after in one run). */
+    String addBefore(String module, Path jar) {
+        String name = module + "@before";
+        alternativeJars.put(name, jar);
+        return name;
+    }
+
     /** Copies every jar up front. */
     void snapshotJars() {
         List.of("kafka-broker", "command-service", "query-service", "analytics-service").forEach(this::jar);
@@ -115,8 +123,10 @@ final class BenchPlatform implements AutoCloseable {
         return process;
     }
 
-    private ManagedProcess launch(String module, String database, String topic, List<String> extra) {
-        stopService(module);
+    /** {@code name} is a module, or {@code module@variant} for a jar given in {@link #alternativeJars}. */
+    private ManagedProcess launch(String name, String database, String topic, List<String> extra) {
+        String module = name.contains("@") ? name.substring(0, name.indexOf('@')) : name;
+        stopService(name);
         int port = freePort();
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
@@ -129,7 +139,7 @@ final class BenchPlatform implements AutoCloseable {
                 "--platform.kafka.topic=" + topic));
         arguments.addAll(extra);
         List<String> options = new ArrayList<>(jvmOptions);
-        String jfr = System.getProperty("bench.jfr." + module);
+        String jfr = System.getProperty("bench.jfr." + name);
         if (jfr != null) {
             try {
                 Files.createDirectories(Path.of(jfr).getParent());
@@ -139,11 +149,11 @@ final class BenchPlatform implements AutoCloseable {
             options.add("-XX:FlightRecorderOptions:stackdepth=512");
             options.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         }
-        ManagedProcess process = new ManagedProcess(module, jar(module), options, arguments,
-                work.resolve("logs/" + module + ".log"));
+        Path jar = alternativeJars.containsKey(name) ? alternativeJars.get(name) : jar(module);
+        ManagedProcess process = new ManagedProcess(name, jar, options, arguments, work.resolve("logs/" + name + ".log"));
         process.start();
-        services.put(module, process);
-        ports.put(module, port);
+        services.put(name, process);
+        ports.put(name, port);
         return process;
     }
 

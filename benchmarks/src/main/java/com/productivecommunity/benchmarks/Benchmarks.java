@@ -160,11 +160,18 @@ public final class Benchmarks {
         double last = Double.NaN;
         for (int clients : options.clients()) {
             String workload = "Command ingest, " + clients + (clients == 1 ? " client" : " clients");
+            ManagedProcess command = platform.service("command-service");
+            long cpuBefore = command.cpuMillis();
+            long machineBefore = Machine.busyMillis();
             RawBaselines.Throughput platformRun = closedLoop(clients, Duration.ofSeconds(options.ingestSeconds()), traffic);
+            long cpu = command.cpuMillis() - cpuBefore;
+            long machine = Machine.busyMillis() - machineBefore;
             RawBaselines.Throughput rawRun = raw.singleRowInserts(clients, Duration.ofSeconds(options.ingestSeconds()));
             results.add(workload, "platform: HTTP commands (45% post, 45% react, 10% view)", "throughput", "commands/s", platformRun.perSecond());
             results.add(workload, "platform: HTTP commands", "latency p50", "ms", platformRun.latencies().percentileMillis(50));
             results.add(workload, "platform: HTTP commands", "latency p99", "ms", platformRun.latencies().percentileMillis(99));
+            results.add(workload, "platform: command-service CPU per command", "CPU time", "ms", (double) cpu / platformRun.count());
+            results.add(workload, "platform: whole machine CPU busy per command", "CPU time", "ms", (double) machine / platformRun.count());
             results.add(workload, "raw: single-row JDBC insert + commit", "throughput", "rows/s", rawRun.perSecond());
             results.add(workload, "raw: single-row JDBC insert + commit", "latency p50", "ms", rawRun.latencies().percentileMillis(50));
             results.add(workload, "raw: single-row JDBC insert + commit", "latency p99", "ms", rawRun.latencies().percentileMillis(99));
@@ -299,22 +306,36 @@ public final class Benchmarks {
             raw.createSchema();
             rawSchema = true;
         }
-        Map<String, String> databases = Map.of("query-service", "pc_query_replay_bench",
-                "analytics-service", "pc_analytics_replay_bench");
-        Map<String, String> projections = Map.of("query-service", "query", "analytics-service", "analytics");
+        Map<String, String> databases = new LinkedHashMap<>();
+        databases.put("query-service", "pc_query_replay_bench");
+        databases.put("analytics-service", "pc_analytics_replay_bench");
+        options.before().forEach((module, jar) -> databases.put(platform.addBefore(module, Path.of(jar).toAbsolutePath()),
+                "pc_" + module.replace("-service", "") + "_before_replay_bench"));
+        Map<String, String> projections = new LinkedHashMap<>();
+        databases.keySet().forEach(name -> projections.put(name, name.startsWith("query-service") ? "query" : "analytics"));
         databases.values().forEach(BenchPlatform::recreateDatabase);
-        platform.startServices(databases, topic, List.of("--platform.projection.auto-startup=false"), false);
+        List<String> manual = List.of("--platform.projection.auto-startup=false");
+        Map<String, String> main = new LinkedHashMap<>(databases);
+        main.keySet().removeIf(name -> name.contains("@"));
+        platform.startServices(main, topic, manual, false);
         String workload = "Replay of " + String.format("%,d", n) + " events";
         for (int round = 1; round <= options.rounds(); round++) {
             System.out.println("Replay round " + round);
             Map<String, Double> rates = new LinkedHashMap<>();
-            for (String module : List.of("query-service", "analytics-service")) {
+            for (String module : databases.keySet()) {
                 String projection = projections.get(module);
+                String mainModule = module.contains("@") ? module.substring(0, module.indexOf('@')) : module;
+                if (!module.equals(mainModule)) {
+                    // Both instances would share the projection's consumer group (and split the partitions).
+                    platform.stopService(mainModule);
+                    platform.startService(module, databases.get(module), topic, manual, false);
+                }
                 ManagedProcess process = platform.service(module);
                 Api.Reply reply = api.post(platform.url(module) + "/api/admin/projections/" + projection + "/rebuild", "dana", null);
                 if (reply.status() != 202) {
                     throw new IllegalStateException("Rebuild of " + projection + " answered " + reply.status() + ": " + reply.body());
                 }
+                long cpuBefore = process.cpuMillis();
                 long start = System.nanoTime();
                 long peakRss = 0;
                 long deadline = start + Duration.ofSeconds(120 + n / 300).toNanos();
@@ -330,6 +351,12 @@ public final class Benchmarks {
                 rates.put(module, n / seconds);
                 results.add(workload, "platform: " + module + " rebuild", "throughput", "events/s", n / seconds);
                 results.add(workload, "platform: " + module + " rebuild", "peak RSS", "MiB", peakRss / 1024.0);
+                results.add(workload, "platform: " + module + " rebuild", "service CPU per 1,000 events", "ms",
+                        (process.cpuMillis() - cpuBefore) * 1000.0 / n);
+                if (!module.equals(mainModule)) {
+                    platform.stopService(module);
+                    platform.startService(mainModule, databases.get(mainModule), topic, manual, false);
+                }
             }
             RawBaselines.Throughput consume = raw.rawConsume(platform.bootstrapServers(), topic);
             RawBaselines.Throughput decode = raw.rawConsumeAndDecode(platform.bootstrapServers(), topic);
@@ -343,8 +370,7 @@ public final class Benchmarks {
             }
         }
         results.note("replay topic " + topic + ": " + RawBaselines.describe(topicCounts(topic)));
-        platform.stopService("query-service");
-        platform.stopService("analytics-service");
+        databases.keySet().forEach(platform::stopService);
     }
 
     // ---- feed reads ---------------------------------------------------------------------------------
@@ -362,7 +388,7 @@ public final class Benchmarks {
         // topic holds at least m contributions.
         long total = m + communities + 50L + 3L * members;
         ensureTopic(topic, total, EventHistory.Mix.CONTRIBUTIONS, communities, members);
-        String database = "pc_query_feed_bench";
+        String database = "pc_query_feed_" + m + "_bench";
         boolean reuse = BenchPlatform.databaseExists(database) && BenchPlatform.storedOffsets(database, "query") == total;
         if (!reuse) {
             BenchPlatform.recreateDatabase(database);

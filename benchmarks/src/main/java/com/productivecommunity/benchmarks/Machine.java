@@ -35,6 +35,20 @@ final class Machine {
         }
     }
 
+    /** CPU time all cores spent busy since boot (user, nice, system, irq, softirq, steal), in milliseconds. */
+    static long busyMillis() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(f[i]);
+            }
+            return busy * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     private static long meminfo(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {

@@ -76,6 +76,17 @@ final class ManagedProcess {
         return -1;
     }
 
+    /** CPU time (user + system) the process used so far, in milliseconds, from /proc/<pid>/stat (100 ticks/s). */
+    long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);

@@ -8,7 +8,7 @@ import java.util.Set;
 /** Command-line options: {@code --name=value} or {@code --name value}; {@code --quick} for a smoke run. */
 record Options(long events, long feedContributions, int rounds, int ingestSeconds, int e2eSeconds, int e2eRate,
                int e2eSample, int feedRequests, List<Integer> clients, Set<String> workloads, String jfr,
-               List<String> jvmOptions, boolean quick) {
+               List<String> jvmOptions, Map<String, String> before, boolean quick) {
 
     static final Set<String> ALL = Set.of("ingest", "e2e", "replay", "feed");
 
@@ -32,7 +32,8 @@ record Options(long events, long feedContributions, int rounds, int ingestSecond
             System.out.println("""
                     ./benchmarks/run [--quick] [--events N] [--feed-contributions M] [--rounds R] [--only ingest,e2e,replay,feed]
                                      [--ingest-seconds S] [--clients 1,4,16] [--e2e-seconds S] [--e2e-rate R] [--e2e-sample K]
-                                     [--feed-requests K] [--jfr service-module] [--jvm-opts "-Xmx512m ..."]""");
+                                     [--feed-requests K] [--jfr service-module] [--jvm-opts "-Xmx512m ..."]
+                                     [--before analytics-service=old.jar] (replay also with an earlier jar, same run)""");
             System.exit(0);
         }
         boolean quick = values.containsKey("quick");
@@ -49,6 +50,18 @@ record Options(long events, long feedContributions, int rounds, int ingestSecond
                 Set.of(values.getOrDefault("only", String.join(",", ALL)).split(",")),
                 values.get("jfr"),
                 List.of(values.getOrDefault("jvm-opts", "-Xms64m -Xmx512m -XX:+UseSerialGC").trim().split("\\s+")),
+                before(values.get("before")),
                 quick);
+    }
+
+    /** {@code --before module=path.jar[,module=path.jar]}: replay also with that earlier jar, in the same run. */
+    private static Map<String, String> before(String value) {
+        Map<String, String> before = new LinkedHashMap<>();
+        if (value != null && !value.isBlank()) {
+            for (String pair : value.split(",")) {
+                before.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        }
+        return before;
     }
 }
