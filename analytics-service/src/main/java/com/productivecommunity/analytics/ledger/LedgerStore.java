@@ -99,7 +99,7 @@ public class LedgerStore {
         }
         Set<UUID> applied = new HashSet<>();
         if (!toCheck.isEmpty()) {
-            query("SELECT event_id FROM applied_event WHERE event_id = ANY (?)",
+            query("SELECT e.event_id FROM unnest(?::uuid[]) AS k(id) JOIN applied_event e ON e.event_id = k.id",
                     rs -> applied.add(rs.getObject(1, UUID.class)), uuids(toCheck));
         }
         return byId.values().stream().filter(e -> !applied.contains(e.eventId())).toList();
@@ -119,13 +119,11 @@ public class LedgerStore {
 
     private MemoryRuleState loadRuleState(List<CommunityEvent> events) {
         Set<UUID> contributions = new HashSet<>();
-        Set<UUID> viewed = new HashSet<>();
-        Set<UUID> reacted = new HashSet<>();
-        Set<String> actors = new HashSet<>();
+        Set<List<Object>> viewed = new HashSet<>();
+        Set<List<Object>> reacted = new HashSet<>();
         Set<UUID> questions = new HashSet<>();
         Set<UUID> answers = new HashSet<>();
         for (CommunityEvent event : events) {
-            actors.add(event.actorId());
             if (event instanceof ContributionPosted posted) {
                 contributions.add(posted.contributionId());
                 if (posted.inReplyTo() != null) {
@@ -133,10 +131,10 @@ public class LedgerStore {
                 }
             } else if (event instanceof ContributionViewed view) {
                 contributions.add(view.contributionId());
-                viewed.add(view.contributionId());
+                viewed.add(List.of(view.contributionId(), view.actorId()));
             } else if (event instanceof ReactionGiven reaction) {
                 contributions.add(reaction.contributionId());
-                reacted.add(reaction.contributionId());
+                reacted.add(List.of(reaction.contributionId(), reaction.actorId()));
             } else if (event instanceof AnswerAccepted accepted) {
                 contributions.add(accepted.questionId());
                 contributions.add(accepted.answerId());
@@ -146,29 +144,29 @@ public class LedgerStore {
         }
         MemoryRuleState state = new MemoryRuleState();
         if (!contributions.isEmpty()) {
-            query("SELECT contribution_id, community_id, author_id, kind, in_reply_to FROM contribution_fact"
-                    + " WHERE contribution_id = ANY (?)", rs -> state.loadContribution(new ContributionFacts(
+            query("SELECT f.contribution_id, f.community_id, f.author_id, f.kind, f.in_reply_to"
+                    + " FROM unnest(?::uuid[]) AS k(id) JOIN contribution_fact f ON f.contribution_id = k.id", rs -> state.loadContribution(new ContributionFacts(
                             rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                             ContributionKind.valueOf(rs.getString(4)), rs.getObject(5, UUID.class))),
                     uuids(contributions));
         }
         if (!viewed.isEmpty()) {
-            query("SELECT contribution_id, member_id FROM first_view"
-                    + " WHERE contribution_id = ANY (?) AND member_id = ANY (?)",
+            query("SELECT v.contribution_id, v.member_id FROM unnest(?::uuid[], ?::text[]) AS k(id, member)"
+                    + " JOIN first_view v ON v.contribution_id = k.id AND v.member_id = k.member",
                     rs -> state.loadView(new MemoryRuleState.View(rs.getObject(1, UUID.class), rs.getString(2))),
-                    uuids(viewed), texts(actors));
+                    uuids(firsts(viewed)), texts(seconds(viewed)));
         }
         if (!reacted.isEmpty()) {
-            query("SELECT contribution_id, member_id, kind FROM reaction_given"
-                    + " WHERE contribution_id = ANY (?) AND member_id = ANY (?)",
+            query("SELECT r.contribution_id, r.member_id, r.kind FROM unnest(?::uuid[], ?::text[]) AS k(id, member)"
+                    + " JOIN reaction_given r ON r.contribution_id = k.id AND r.member_id = k.member",
                     rs -> state.loadReaction(new MemoryRuleState.Reaction(rs.getObject(1, UUID.class),
                             rs.getString(2), ReactionKind.valueOf(rs.getString(3)))),
-                    uuids(reacted), texts(actors));
+                    uuids(firsts(reacted)), texts(seconds(reacted)));
         }
         if (!questions.isEmpty()) {
-            query("SELECT question_id FROM solved_question WHERE question_id = ANY (?)",
+            query("SELECT q.question_id FROM unnest(?::uuid[]) AS k(id) JOIN solved_question q ON q.question_id = k.id",
                     rs -> state.loadSolvedQuestion(rs.getObject(1, UUID.class)), uuids(questions));
-            query("SELECT answer_id FROM accepted_answer WHERE answer_id = ANY (?)",
+            query("SELECT a.answer_id FROM unnest(?::uuid[]) AS k(id) JOIN accepted_answer a ON a.answer_id = k.id",
                     rs -> state.loadAcceptedAnswer(rs.getObject(1, UUID.class)), uuids(answers));
         }
         return state;
@@ -177,23 +175,24 @@ public class LedgerStore {
     private Tally loadTally(List<CommunityEvent> events, List<List<LedgerEntry>> entries) {
         Set<UUID> communities = new HashSet<>();
         events.forEach(e -> communities.add(e.communityId()));
-        Set<String> members = new HashSet<>();
-        entries.forEach(list -> list.forEach(e -> members.add(e.memberId())));
+        Set<List<Object>> members = new HashSet<>();
+        entries.forEach(list -> list.forEach(e -> members.add(List.of(e.communityId(), e.memberId()))));
         Tally tally = new Tally();
-        query("SELECT model, community_id, contribution, benefit, organization_benefit, active_members,"
-                + " members_benefiting_more, last_day FROM community_figures"
-                + " WHERE model = ANY (?) AND community_id = ANY (?)",
+        query("SELECT f.model, f.community_id, f.contribution, f.benefit, f.organization_benefit, f.active_members,"
+                + " f.members_benefiting_more, f.last_day FROM unnest(?::uuid[]) AS k(id)"
+                + " JOIN community_figures f ON f.community_id = k.id WHERE f.model = ANY (?)",
                 rs -> tally.loadCommunity(new Tally.CommunityKey(rs.getString(1), rs.getObject(2, UUID.class)),
                         new CommunityFigures(rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
                                 rs.getInt(6), rs.getInt(7)),
                         rs.getObject(8, LocalDate.class)),
-                texts(models), uuids(communities));
+                uuids(communities), texts(models));
         if (!members.isEmpty()) {
-            query("SELECT model, community_id, member_id, contribution, benefit FROM member_figures"
-                    + " WHERE model = ANY (?) AND community_id = ANY (?) AND member_id = ANY (?)",
+            query("SELECT f.model, f.community_id, f.member_id, f.contribution, f.benefit"
+                    + " FROM unnest(?::uuid[], ?::text[]) AS k(community_id, member_id) JOIN member_figures f"
+                    + " ON f.community_id = k.community_id AND f.member_id = k.member_id WHERE f.model = ANY (?)",
                     rs -> tally.loadMember(new Tally.MemberKey(rs.getString(1), rs.getObject(2, UUID.class),
                             rs.getString(3)), new MemberFigures(rs.getBigDecimal(4), rs.getBigDecimal(5))),
-                    texts(models), uuids(communities), texts(members));
+                    uuids(firsts(members)), texts(seconds(members)), texts(models));
         }
         return tally;
     }
@@ -297,8 +296,20 @@ public class LedgerStore {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
+    // Keys go in as arrays joined with unnest (an index probe per key), never "column = ANY (?)": while a rebuild
+    // fills a table faster than autovacuum analyses it, PostgreSQL planned ANY as a filter that compares every
+    // row with every key of the batch (benchmarks/RESULTS.md).
     private interface ArrayParam {
         Array create(Connection connection) throws SQLException;
+    }
+
+    /** The first and second halves of (UUID, String) keys, in the same order, for unnest(uuid[], text[]). */
+    private static List<UUID> firsts(Collection<List<Object>> keys) {
+        return keys.stream().map(k -> (UUID) k.get(0)).toList();
+    }
+
+    private static List<String> seconds(Collection<List<Object>> keys) {
+        return keys.stream().map(k -> (String) k.get(1)).toList();
     }
 
     private static ArrayParam uuids(Collection<UUID> values) {
