@@ -65,11 +65,9 @@ async function allCommunities() {
   return (await api('GET', '/api/communities')).data;
 }
 
-/** The communities I belong to, with their details (query-service has no "my communities" call). */
+/** The communities I currently belong to. */
 async function myCommunities() {
-  const all = await allCommunities();
-  const details = await Promise.all(all.map((c) => api('GET', `/api/communities/${c.communityId}`).then((r) => r.data)));
-  return details.filter((d) => d.members.some((m) => m.memberId === me.name));
+  return (await api('GET', '/api/communities?member=me')).data;
 }
 
 // ---------- rendering pieces ----------

@@ -1,12 +1,15 @@
 package com.productivecommunity.query.community;
 
+import com.productivecommunity.support.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -21,9 +24,15 @@ class CommunityController {
     }
 
     @GetMapping
-    @Operation(summary = "All communities, by name, with their current member count")
-    List<CommunitySummary> communities() {
-        return reads.all();
+    @Operation(summary = "All communities, by name, with their current member count;"
+            + " with ?member=, only those that member currently belongs to")
+    List<CommunitySummary> communities(
+            @Parameter(description = "a member id, or `me` for the caller") @RequestParam(required = false) String member,
+            Member caller) {
+        if (member == null) {
+            return reads.all();
+        }
+        return reads.ofMember("me".equals(member) ? caller.id() : member);
     }
 
     @GetMapping("/{communityId}")

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +18,19 @@ public class CommunityReads {
         this.jdbc = jdbc;
     }
 
+    private static final RowMapper<CommunitySummary> SUMMARY = (rs, row) -> new CommunitySummary(
+            rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4));
+
     public List<CommunitySummary> all() {
         return jdbc.query("SELECT community_id, name, purpose, member_count FROM community ORDER BY name, community_id",
-                (rs, row) -> new CommunitySummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getInt(4)));
+                SUMMARY);
+    }
+
+    /** The communities {@code memberId} currently belongs to. */
+    public List<CommunitySummary> ofMember(String memberId) {
+        return jdbc.query("SELECT c.community_id, c.name, c.purpose, c.member_count FROM community c"
+                + " JOIN community_member m ON m.community_id = c.community_id WHERE m.member_id = :member"
+                + " ORDER BY c.name, c.community_id", Map.of("member", memberId), SUMMARY);
     }
 
     public boolean exists(UUID communityId) {

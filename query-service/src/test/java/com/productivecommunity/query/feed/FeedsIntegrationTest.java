@@ -4,6 +4,7 @@ import static com.productivecommunity.query.Events.accepted;
 import static com.productivecommunity.query.Events.answered;
 import static com.productivecommunity.query.Events.founded;
 import static com.productivecommunity.query.Events.joined;
+import static com.productivecommunity.query.Events.left;
 import static com.productivecommunity.query.Events.outcome;
 import static com.productivecommunity.query.Events.posted;
 import static com.productivecommunity.query.Events.reacted;
@@ -130,6 +131,25 @@ class FeedsIntegrationTest extends QueryIntegrationTest {
     }
 
     @Test
+    void theCommunityListFiltersByCurrentMembership() {
+        UUID elsewhere = UUID.randomUUID();
+        UUID left = UUID.randomUUID();
+        publishAndAwait(List.of(founded(community, "grace", "Quality", "fewer defects"),
+                founded(elsewhere, "frank", "Logistics", "on time"),
+                founded(left, "frank", "Safety", "no accidents"),
+                joined(left, "grace", null),
+                left(left, "grace")));
+
+        List<String> mine = communityIds(getJson("/api/communities?member=me", "grace"));
+        List<String> franks = communityIds(getJson("/api/communities?member=frank", "grace"));
+
+        assertThat(mine).contains(community.toString()).doesNotContain(elsewhere.toString(), left.toString());
+        assertThat(franks).contains(elsewhere.toString(), left.toString()).doesNotContain(community.toString());
+        assertThat(communityIds(getJson("/api/communities", "grace")))
+                .contains(community.toString(), elsewhere.toString(), left.toString());
+    }
+
+    @Test
     void unknownIdsAreNotFoundAsProblemDetails() {
         for (String path : List.of("/api/communities/" + UUID.randomUUID(),
                 "/api/communities/" + UUID.randomUUID() + "/feed", "/api/contributions/" + UUID.randomUUID())) {
@@ -170,6 +190,12 @@ class FeedsIntegrationTest extends QueryIntegrationTest {
             }
         }
         return String.valueOf(latest);
+    }
+
+    private static List<String> communityIds(JsonNode communities) {
+        List<String> ids = new ArrayList<>();
+        communities.forEach(community -> ids.add(community.get("communityId").asText()));
+        return ids;
     }
 
     private static List<String> ids(JsonNode items) {
