@@ -128,7 +128,8 @@ public final class Benchmarks {
         CommandTraffic traffic = new CommandTraffic(api, platform.url("command-service"));
         traffic.setUp(20);
         // Warm-up, not measured: the JIT compiles the hot paths and each member's first (BCrypt) login is cached.
-        closedLoop(options.clients().stream().max(Integer::compare).orElse(16), Duration.ofSeconds(options.quick() ? 5 : 15), traffic);
+        // A JFR recording showed C2 still compiling for 40 s of compiler time in a window after a 15 s warm-up.
+        closedLoop(options.clients().stream().max(Integer::compare).orElse(16), Duration.ofSeconds(options.warmupSeconds()), traffic);
         for (int round = 1; round <= options.rounds(); round++) {
             System.out.println("Round " + round);
             double capacity = Double.NaN;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Command-line options: {@code --name=value} or {@code --name value}; {@code --quick} for a smoke run. */
-record Options(long events, long feedContributions, int rounds, int ingestSeconds, int e2eSeconds, int e2eRate,
+record Options(long events, long feedContributions, int rounds, int warmupSeconds, int ingestSeconds, int e2eSeconds, int e2eRate,
                int e2eSample, int feedRequests, List<Integer> clients, Set<String> workloads, String jfr,
                List<String> jvmOptions, Map<String, String> before, boolean quick) {
 
@@ -31,7 +31,7 @@ record Options(long events, long feedContributions, int rounds, int ingestSecond
         if (values.containsKey("help")) {
             System.out.println("""
                     ./benchmarks/run [--quick] [--events N] [--feed-contributions M] [--rounds R] [--only ingest,e2e,replay,feed]
-                                     [--ingest-seconds S] [--clients 1,4,16] [--e2e-seconds S] [--e2e-rate R] [--e2e-sample K]
+                                     [--warmup-seconds S] [--ingest-seconds S] [--clients 1,4,16] [--e2e-seconds S] [--e2e-rate R] [--e2e-sample K]
                                      [--feed-requests K] [--jfr service-module] [--jvm-opts "-Xmx512m ..."]
                                      [--before analytics-service=old.jar] (replay also with an earlier jar, same run)""");
             System.exit(0);
@@ -41,6 +41,7 @@ record Options(long events, long feedContributions, int rounds, int ingestSecond
                 Long.parseLong(values.getOrDefault("events", quick ? "20000" : "1000000").replace("_", "")),
                 Long.parseLong(values.getOrDefault("feed-contributions", quick ? "20000" : "1000000").replace("_", "")),
                 Integer.parseInt(values.getOrDefault("rounds", quick ? "1" : "3")),
+                Integer.parseInt(values.getOrDefault("warmup-seconds", quick ? "5" : "60")),
                 Integer.parseInt(values.getOrDefault("ingest-seconds", quick ? "5" : "20")),
                 Integer.parseInt(values.getOrDefault("e2e-seconds", quick ? "10" : "30")),
                 Integer.parseInt(values.getOrDefault("e2e-rate", "200")),
