@@ -489,8 +489,8 @@ async function route() {
 document.getElementById('logout').addEventListener('click', async () => {
   try { await api('POST', '/logout'); } catch (e) { /* the session is gone either way */ }
   me = null;
-  location.hash = '#/login';
-  await loginView();
+  // One rendering of the sign-in form: a second one would replace the fields while the person types.
+  if (location.hash === '#/login') await loginView(); else location.hash = '#/login';
 });
 
 window.addEventListener('hashchange', route);

@@ -12,7 +12,9 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -79,7 +81,8 @@ final class Browser implements AutoCloseable {
     }
 
     void signIn(String user) {
-        driver.get(baseUrl + "/");
+        // A full load, not a same-document hash change that would render the form again as we type.
+        driver.get(baseUrl + "/?signin=" + System.nanoTime());
         type(By.id("login-user"), user);
         // Keyboard only: Enter in the password field signs in.
         type(By.id("login-password"), user + org.openqa.selenium.Keys.ENTER);
@@ -99,9 +102,19 @@ final class Browser implements AutoCloseable {
     }
 
     void type(By by, String text) {
-        WebElement field = visible(by);
-        field.clear();
-        field.sendKeys(text);
+        waitFor(d -> {
+            try {
+                WebElement field = d.findElement(by);
+                if (!field.isDisplayed()) {
+                    return null;
+                }
+                field.clear();
+                field.sendKeys(text);
+                return true;
+            } catch (StaleElementReferenceException | NoSuchElementException rendered) {
+                return null; // the view is (re)rendering: type into the field that stays
+            }
+        });
     }
 
     /** Sets a long value at once (typing thousands of keys is slow) and lets the page see an input event. */
