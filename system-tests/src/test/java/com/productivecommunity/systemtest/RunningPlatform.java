@@ -2,6 +2,7 @@ package com.productivecommunity.systemtest;
 
 import static org.awaitility.Awaitility.await;
 
+import com.productivecommunity.harness.ManagedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -31,6 +32,9 @@ final class RunningPlatform implements AutoCloseable {
             "query-service", "pc_query_sys",
             "analytics-service", "pc_analytics_sys");
     private static final Duration STARTUP = Duration.ofMinutes(4);
+    /** Small heaps and a quick JIT: five JVMs share a 2-core machine with the test itself. */
+    private static final List<String> JVM_OPTIONS =
+            List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final Path root;
     private final String version;
@@ -100,7 +104,7 @@ final class RunningPlatform implements AutoCloseable {
     /** Starts the web client in front of the three services; returns the one URL a browser needs. */
     String startWebClient() {
         int port = freePort();
-        webClient = new ManagedProcess("web-client", jar("web-client"), List.of(
+        webClient = new ManagedProcess("web-client", jar("web-client"), JVM_OPTIONS, List.of(
                 "--server.port=" + port,
                 "--platform.web.command-url=" + commandUrl(),
                 "--platform.web.query-url=" + queryUrl(),
@@ -149,7 +153,7 @@ final class RunningPlatform implements AutoCloseable {
         deleteRecursively(work.resolve("kafka"));
         int brokerPort = freePort();
         bootstrapServers = "127.0.0.1:" + brokerPort;
-        broker = new ManagedProcess("kafka-broker", jar("kafka-broker"),
+        broker = new ManagedProcess("kafka-broker", jar("kafka-broker"), JVM_OPTIONS,
                 List.of("--port=" + brokerPort, "--controller-port=" + freePort(), "--data-dir=" + work.resolve("kafka")),
                 logs.resolve("kafka-broker.log"));
         broker.start();
@@ -171,7 +175,7 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     private ManagedProcess service(String module, int port, Path logs) {
-        return new ManagedProcess(module, jar(module), List.of(
+        return new ManagedProcess(module, jar(module), JVM_OPTIONS, List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + POSTGRES + DATABASES.get(module),
                 "--spring.datasource.username=postgres",

@@ -1,66 +1,93 @@
-package com.productivecommunity.systemtest;
+package com.productivecommunity.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** One {@code java -jar} child process whose output goes to a log file; stopped with SIGTERM like a real deployment. */
-final class ManagedProcess {
-
-    private static final List<String> JVM_OPTIONS =
-            List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+public final class ManagedProcess {
 
     private final String name;
     private final Path jar;
+    private final List<String> jvmOptions;
     private final List<String> arguments;
     private final Path log;
     private Process process;
 
-    ManagedProcess(String name, Path jar, List<String> arguments, Path log) {
+    public ManagedProcess(String name, Path jar, List<String> jvmOptions, List<String> arguments, Path log) {
         this.name = name;
         this.jar = jar;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.arguments = List.copyOf(arguments);
         this.log = log;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    void start() {
+    public long pid() {
+        return process.pid();
+    }
+
+    public void start() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "==== starting " + String.join(" ", command) + System.lineSeparator(),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(Redirect.appendTo(log.toFile()))
-                    .start();
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process != null && process.isAlive();
     }
 
-    String logTail() {
+    /** Resident set size in KiB ({@code VmRSS}), or its high-water mark ({@code VmHWM}), from /proc. */
+    public long memoryKib(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** CPU time (user + system) the process used so far, in milliseconds, from /proc/<pid>/stat (100 ticks/s). */
+    public long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -70,7 +97,7 @@ final class ManagedProcess {
     }
 
     /** SIGTERM, then a kill after 30 s: the services get the graceful shutdown they get in production. */
-    void stop() {
+    public void stop() {
         if (process == null) {
             return;
         }
