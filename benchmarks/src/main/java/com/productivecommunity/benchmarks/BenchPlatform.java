@@ -1,5 +1,6 @@
 package com.productivecommunity.benchmarks;
 
+import com.productivecommunity.harness.ManagedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

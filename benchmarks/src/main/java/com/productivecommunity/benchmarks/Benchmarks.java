@@ -1,5 +1,6 @@
 package com.productivecommunity.benchmarks;
 
+import com.productivecommunity.harness.ManagedProcess;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
