@@ -39,7 +39,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A community: who belongs to it and who leads it. Its contributions are separate aggregates, so a
  * busy community stays small. Purposes are facts for the readers; no rule here depends on them.
  */
-@Aggregate(snapshotTriggerDefinition = "communitySnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Community {

@@ -34,7 +34,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One contribution (question, answer, post or idea) with the reactions and first views it received.
  * Membership and other contributions are read from the {@link CommandLookup}.
  */
-@Aggregate(snapshotTriggerDefinition = "contributionSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Contribution {

@@ -1,6 +1,10 @@
 package com.productivecommunity.command.core;
 
+import com.productivecommunity.support.web.ConflictException;
+import com.productivecommunity.support.web.NotFoundException;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import com.productivecommunity.events.CommunityEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -53,7 +57,15 @@ public class CommandSender {
     }
 
     public Sent send(Object command, String aggregateId) {
-        Object result = gateway.sendAndWait(command);
+        Object result;
+        try {
+            result = gateway.sendAndWait(command);
+        } catch (AggregateNotFoundException e) {
+            throw new NotFoundException("No community or contribution " + e.getAggregateIdentifier());
+        } catch (ConcurrencyException e) {
+            // Two commands raced for the same new event sequence; the loser may simply try again.
+            throw new ConflictException("Another change to the same item happened at the same time; retry");
+        }
         if (result instanceof PositionHolder holder && holder.position != null) {
             return new Sent(holder.position, true);
         }

@@ -37,12 +37,8 @@ class EventStoreConfiguration {
     }
 
     @Bean
-    SnapshotTriggerDefinition communitySnapshotTrigger(Snapshotter snapshotter, SnapshotProperties properties) {
+    SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, SnapshotProperties properties) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.threshold());
     }
 
-    @Bean
-    SnapshotTriggerDefinition contributionSnapshotTrigger(Snapshotter snapshotter, SnapshotProperties properties) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.threshold());
-    }
 }

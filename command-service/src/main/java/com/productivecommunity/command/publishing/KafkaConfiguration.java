@@ -17,11 +17,6 @@ class KafkaConfiguration {
     /** Admin client settings only: the topic is created by {@link DomainTopic}, never modified. */
     @Bean
     KafkaAdmin kafkaAdmin(KafkaProperties kafka) {
-        KafkaAdmin admin = new KafkaAdmin(kafka.buildAdminProperties(null));
-        admin.setAutoCreate(false);
-        admin.setFatalIfBrokerNotAvailable(false);
-        admin.setOperationTimeout(5);
-        admin.setCloseTimeout(2);
-        return admin;
+        return new KafkaAdmin(kafka.buildAdminProperties(null));
     }
 }

@@ -1,5 +1,6 @@
 package com.productivecommunity.query.community;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,11 +47,15 @@ public class CommunityReads {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        List<String> leaders = jdbc.queryForList("SELECT member_id FROM community_member WHERE community_id = :id"
-                + " AND leader ORDER BY joined_at, member_id", id, String.class);
-        List<CommunityDetail.MemberPurpose> members = jdbc.query("SELECT member_id, purpose FROM community_member"
+        List<String> leaders = new ArrayList<>();
+        List<CommunityDetail.MemberPurpose> members = jdbc.query("SELECT member_id, purpose, leader FROM community_member"
                         + " WHERE community_id = :id ORDER BY joined_at, member_id", id,
-                (rs, row) -> new CommunityDetail.MemberPurpose(rs.getString(1), rs.getString(2)));
+                (rs, row) -> {
+                    if (rs.getBoolean(3)) {
+                        leaders.add(rs.getString(1));
+                    }
+                    return new CommunityDetail.MemberPurpose(rs.getString(1), rs.getString(2));
+                });
         CommunityDetail community = found.get(0);
         return Optional.of(new CommunityDetail(community.communityId(), community.name(), community.purpose(),
                 leaders, members));

@@ -78,10 +78,6 @@ class FeedStream implements DisposableBean {
         return subscribe(new Subscriber(memberId, communityId, new SseEmitter(properties.timeout().toMillis())));
     }
 
-    int subscriberCount() {
-        return subscribers.size();
-    }
-
     private SseEmitter subscribe(Subscriber subscriber) {
         SseEmitter emitter = subscriber.emitter();
         emitter.onCompletion(() -> subscribers.remove(subscriber));

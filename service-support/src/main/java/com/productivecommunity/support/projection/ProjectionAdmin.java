@@ -1,10 +1,10 @@
 package com.productivecommunity.support.projection;
 
+import com.productivecommunity.support.web.NotFoundException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +53,7 @@ public class ProjectionAdmin implements SmartLifecycle {
     public ProjectionRunner runner(String name) {
         ProjectionRunner runner = runners.get(name);
         if (runner == null) {
-            throw new NoSuchElementException("No projection named " + name);
+            throw new NotFoundException("No projection " + name + "; there are " + names());
         }
         return runner;
     }

@@ -1,5 +1,6 @@
 package com.productivecommunity.support.security;
 
+import com.productivecommunity.support.projection.AwaitPositionInterceptor;
 import java.util.List;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -60,7 +61,7 @@ public class PlatformSecurityAutoConfiguration {
             cors.setAllowedOrigins(origins);
             cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
             cors.setAllowedHeaders(List.of("*"));
-            cors.setExposedHeaders(List.of("X-Event-Position", "X-Position-Reached", "Location"));
+            cors.setExposedHeaders(List.of("X-Event-Position", AwaitPositionInterceptor.REACHED_HEADER, "Location"));
             cors.setMaxAge(3600L);
             source.registerCorsConfiguration("/**", cors);
         }

@@ -70,8 +70,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (causedBy(e, BodyTooLargeException.class)) {
-            return problem(e, HttpStatus.PAYLOAD_TOO_LARGE, rootCause(e).getMessage(), request);
+        BodyTooLargeException tooLarge = bodyTooLarge(e);
+        if (tooLarge != null) {
+            return problem(e, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), request);
         }
         return problem(e, HttpStatus.BAD_REQUEST, unreadableDetail(e), request);
     }
@@ -152,22 +153,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return path.isEmpty() ? "the body" : "'" + path + "'";
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    /** The body-size rejection somewhere in the cause chain, or null. */
+    private static BodyTooLargeException bodyTooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
+            if (t instanceof BodyTooLargeException tooLarge) {
+                return tooLarge;
             }
         }
-        return false;
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BodyTooLargeException) {
-                return t;
-            }
-        }
-        return e;
+        return null;
     }
 
 }
