@@ -12,10 +12,6 @@ export class ApiError extends Error {
 const RECENT_MS = 10000;
 let recent = [];
 
-export function setPendingPosition(position) {
-  recent = position ? [{ position, at: Date.now() }] : [];
-}
-
 function awaitHeader() {
   const now = Date.now();
   recent = recent.filter((p) => now - p.at < RECENT_MS);

@@ -264,10 +264,12 @@ async function communitiesView() {
 
 async function communityView(id) {
   const gen = current;
-  const c = (await api('GET', `/api/communities/${id}`)).data;
+  const [c, feedPage] = await Promise.all([
+    api('GET', `/api/communities/${id}`).then((r) => r.data),
+    api('GET', `/api/communities/${id}/feed?limit=50`).then((r) => r.data),
+  ]);
   const member = c.members.find((m) => m.memberId === me.name);
   const leader = c.leaders.includes(me.name);
-  const feedPage = (await api('GET', `/api/communities/${id}/feed?limit=50`)).data;
   setView(gen, c.name, `<h1>${esc(c.name)}</h1>
     <section class="card" aria-labelledby="purpose-h"><h2 id="purpose-h" style="margin-top:0">Purpose</h2>
       <p id="community-purpose">${esc(c.purpose)}</p>

@@ -61,8 +61,8 @@ final class Results {
         out.append("| Workload | Subject | Figure | Median | Spread (min – max) | Rounds |\n");
         out.append("|---|---|---|---:|---:|---:|\n");
         figures.forEach((key, values) -> {
-            double min = values.stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-            double max = values.stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            double min = measured(values).min().orElse(Double.NaN);
+            double max = measured(values).max().orElse(Double.NaN);
             String unit = key.unit().isEmpty() ? "" : " " + key.unit();
             out.append("| ").append(key.workload()).append(" | ").append(key.subject()).append(" | ")
                     .append(key.metric()).append(" | ").append(format(median(values))).append(unit).append(" | ")
@@ -84,8 +84,8 @@ final class Results {
             figure.put("metric", key.metric());
             figure.put("unit", key.unit());
             figure.put("median", median(values));
-            figure.put("min", values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
-            figure.put("max", values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
+            figure.put("min", measured(values).min().orElse(Double.NaN));
+            figure.put("max", measured(values).max().orElse(Double.NaN));
             ArrayNode rounds = figure.putArray("rounds");
             values.forEach(rounds::add);
         });
@@ -97,5 +97,10 @@ final class Results {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The rounds that measured something: a round without samples is NaN and is left out, as in the median. */
+    private static java.util.stream.DoubleStream measured(List<Double> values) {
+        return values.stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue);
     }
 }
