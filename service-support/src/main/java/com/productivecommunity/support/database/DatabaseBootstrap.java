@@ -8,31 +8,40 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Creates the service's PostgreSQL database if it does not exist yet, so a fresh clone runs against a
- * bare server. Runs before the context starts (Flyway needs the database); switched off with
- * {@code platform.database.create-if-missing=false}, as a production profile should.
+ * bare server. Runs when the context refreshes, before any bean (the data source, Flyway) is created, so
+ * it sees every property source, including those a test adds ({@code @DynamicPropertySource}); an
+ * environment post-processor would run before those and create the database of the defaults instead.
+ * Switched off with {@code platform.database.create-if-missing=false}, as a production profile should.
  */
-public class DatabaseBootstrap implements EnvironmentPostProcessor {
+@AutoConfiguration(before = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
+@ConditionalOnClass(name = "org.postgresql.Driver")
+public class DatabaseBootstrap {
 
     private static final Pattern POSTGRES_URL =
             Pattern.compile("jdbc:postgresql://(?<server>[^/]+)/(?<database>[A-Za-z0-9_]+)(?<params>\\?.*)?");
 
-    @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!environment.getProperty("platform.database.create-if-missing", Boolean.class, true)) {
-            return;
-        }
-        String url = environment.getProperty("spring.datasource.url");
-        if (url == null) {
-            return;
-        }
-        createIfMissing(url, environment.getProperty("spring.datasource.username"),
-                environment.getProperty("spring.datasource.password"));
+    @Bean
+    static BeanFactoryPostProcessor createDatabaseIfMissing(Environment environment) {
+        return beanFactory -> {
+            if (!environment.getProperty("platform.database.create-if-missing", Boolean.class, true)) {
+                return;
+            }
+            String url = environment.getProperty("spring.datasource.url");
+            if (url != null) {
+                createIfMissing(url, environment.getProperty("spring.datasource.username"),
+                        environment.getProperty("spring.datasource.password"));
+            }
+        };
     }
 
     /** Connects to the server's {@code postgres} database and creates the one named in {@code url}. */
