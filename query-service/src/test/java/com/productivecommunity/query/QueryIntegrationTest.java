@@ -9,6 +9,7 @@ import com.productivecommunity.events.EventEnvelope;
 import com.productivecommunity.support.projection.EventPosition;
 import com.productivecommunity.support.projection.ProjectionPositions;
 import com.productivecommunity.support.projection.TestEventPublisher;
+import com.productivecommunity.support.testing.TestDatabases;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,21 +31,19 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of query-service's integration tests: one Spring context (real server on a random port, the
- * {@code pc_query_test} database, an embedded KRaft broker), shared by every subclass. Events go to the
+ * a PostgreSQL database of its own, an embedded KRaft broker), shared by every subclass. Events go to the
  * topic as command-service publishes them; reads go through HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(kraft = true, partitions = 3, topics = "community-events")
 @AutoConfigureObservability
 @ActiveProfiles("test")
-@Import(FreshDatabase.class)
 public abstract class QueryIntegrationTest {
 
     protected static final ObjectMapper json = new ObjectMapper();
@@ -60,9 +59,9 @@ public abstract class QueryIntegrationTest {
     protected TestEventPublisher publisher;
 
     @DynamicPropertySource
-    static void ownSchema(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", FreshDatabase::url);
-        registry.add("spring.flyway.schemas", () -> FreshDatabase.SCHEMA);
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        // A database of this test JVM's own: never offsets stored by an earlier run against another broker.
+        registry.add("spring.datasource.url", () -> TestDatabases.url("query") + "?reWriteBatchedInserts=true");
     }
 
     @BeforeEach

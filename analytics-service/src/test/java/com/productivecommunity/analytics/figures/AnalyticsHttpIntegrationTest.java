@@ -14,16 +14,12 @@ import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
 import com.productivecommunity.events.EventEnvelope;
 import com.productivecommunity.events.ReactionKind;
-import com.productivecommunity.support.database.DatabaseBootstrap;
+import com.productivecommunity.support.testing.TestDatabases;
 import com.productivecommunity.support.projection.EventPosition;
 import com.productivecommunity.support.projection.ProjectionAdmin;
 import com.productivecommunity.support.projection.ProjectionPositions;
 import com.productivecommunity.support.projection.TestEventPublisher;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +46,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
@@ -58,7 +56,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * through the ledger, the timeline, the access rules, redelivery, a crash in a batch and a restart.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/pc_analytics_test?reWriteBatchedInserts=true",
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "platform.projection.poll-timeout=100ms",
     "platform.projection.retry-backoff-initial=100ms",
@@ -70,17 +67,10 @@ class AnalyticsHttpIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    static {
-        // Offsets stored by an earlier run name another broker's topic: every run starts from empty tables.
-        DatabaseBootstrap.createIfMissing("jdbc:postgresql://127.0.0.1:5432/pc_analytics_test", "postgres", "");
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:5432/pc_analytics_test", "postgres", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS public CASCADE");
-            statement.execute("CREATE SCHEMA public");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        // A database of this test JVM's own: never offsets stored by an earlier run against another broker.
+        registry.add("spring.datasource.url", () -> TestDatabases.url("analytics") + "?reWriteBatchedInserts=true");
     }
 
     private static TestEventPublisher publisher;

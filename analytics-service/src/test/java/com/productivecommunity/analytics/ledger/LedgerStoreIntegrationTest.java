@@ -14,7 +14,7 @@ import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
 import com.productivecommunity.events.ReactionKind;
-import com.productivecommunity.support.database.DatabaseBootstrap;
+import com.productivecommunity.support.testing.TestDatabases;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class LedgerStoreIntegrationTest {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/pc_analytics_test";
+    private static final String URL = TestDatabases.url("ledger_store");
     private static final String SCHEMA = "ledger_store_test";
 
     private static JdbcTemplate jdbc;
@@ -51,7 +51,6 @@ class LedgerStoreIntegrationTest {
 
     @BeforeAll
     static void migrate() {
-        DatabaseBootstrap.createIfMissing(URL, "postgres", "");
         DriverManagerDataSource dataSource = new DriverManagerDataSource(URL + "?currentSchema=" + SCHEMA,
                 "postgres", "");
         Flyway flyway = Flyway.configure().dataSource(dataSource).schemas(SCHEMA).cleanDisabled(false)

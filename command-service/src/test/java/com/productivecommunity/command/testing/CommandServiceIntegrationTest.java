@@ -1,5 +1,6 @@
 package com.productivecommunity.command.testing;
 
+import com.productivecommunity.support.testing.TestDatabases;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -8,7 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The one Spring context every integration test of this module shares: the real service on a random
- * port, its own PostgreSQL test database, and a real KRaft broker that tests may stop and restart.
+ * port, a PostgreSQL database of its own (created for this test JVM), and a real KRaft broker that tests may stop and restart.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "platform.snapshots.threshold=5",
@@ -24,7 +25,7 @@ public abstract class CommandServiceIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::freshUrl);
+        registry.add("spring.datasource.url", () -> TestDatabases.url("command"));
         registry.add("spring.kafka.bootstrap-servers", () -> TestKafka.shared().bootstrapServers());
     }
 

@@ -24,9 +24,9 @@ import com.productivecommunity.query.community.CommunitySummary;
 import com.productivecommunity.query.feed.ContributionThread;
 import com.productivecommunity.query.feed.FeedItem;
 import com.productivecommunity.query.feed.FeedReads;
-import com.productivecommunity.support.database.DatabaseBootstrap;
 import com.productivecommunity.support.projection.ProjectedEvent;
 import com.productivecommunity.support.projection.TestEventPublisher;
+import com.productivecommunity.support.testing.TestDatabases;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +43,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /** The projection as a plain object on the real test database: apply events, read what employees would see. */
 class QueryProjectionTest {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/pc_query_test";
+    private static final String URL = TestDatabases.url("query_projection");
     private static final EventCodec codec = new EventCodec();
 
     private static QueryProjection projection;
@@ -55,7 +55,6 @@ class QueryProjectionTest {
 
     @BeforeAll
     static void database() {
-        DatabaseBootstrap.createIfMissing(URL, "postgres", null);
         DriverManagerDataSource dataSource = new DriverManagerDataSource(URL, "postgres", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/projection-support")
                 .load().migrate();

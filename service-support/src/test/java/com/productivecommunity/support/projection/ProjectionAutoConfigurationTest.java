@@ -2,6 +2,7 @@ package com.productivecommunity.support.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.productivecommunity.support.testing.TestDatabases;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -13,7 +14,7 @@ class ProjectionAutoConfigurationTest {
     private final WebApplicationContextRunner context = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                     ProjectionAutoConfiguration.class))
-            .withPropertyValues("spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/pc_support_test",
+            .withPropertyValues("spring.datasource.url=" + TestDatabases.url("support"),
                     "spring.datasource.username=postgres", "platform.projection.auto-startup=false");
 
     @Test

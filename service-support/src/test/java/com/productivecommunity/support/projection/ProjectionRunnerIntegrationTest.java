@@ -6,7 +6,7 @@ import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.CommunityFounded;
 import com.productivecommunity.events.EventEnvelope;
 import com.productivecommunity.events.MemberJoined;
-import com.productivecommunity.support.database.DatabaseBootstrap;
+import com.productivecommunity.support.testing.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /** The consumer machinery against a real PostgreSQL database and an embedded KRaft broker. */
 class ProjectionRunnerIntegrationTest {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/pc_support_test";
+    private static final String URL = TestDatabases.url("support");
     private static final int PARTITIONS = 3;
 
     private static EmbeddedKafkaKraftBroker broker;
@@ -49,7 +49,6 @@ class ProjectionRunnerIntegrationTest {
     static void startBrokerAndDatabase() {
         broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
         broker.afterPropertiesSet();
-        DatabaseBootstrap.createIfMissing(URL, "postgres", null);
         dataSource = new DriverManagerDataSource(URL, "postgres", "");
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("DROP TABLE IF EXISTS projection_offset, projection_aggregate_position, recorded_event");
