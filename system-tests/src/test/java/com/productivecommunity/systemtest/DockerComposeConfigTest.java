@@ -2,12 +2,12 @@ package com.productivecommunity.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.productivecommunity.support.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** docker-compose.yml must be valid for Debian's docker-compose (CI installs it; no Docker engine needed). */
@@ -19,8 +19,8 @@ class DockerComposeConfigTest {
     void composeFileIsValidAndDefinesTheWholePlatform() throws IOException, InterruptedException {
         Path composeFile = root.resolve("docker-compose.yml");
         assertThat(composeFile).exists();
-        Assumptions.assumeTrue(onPath("docker-compose"),
-                "docker-compose is not installed (apt-get install docker-compose): compose validation skipped");
+        RequiredTool.require(onPath("docker-compose") ? null
+                : "docker-compose is not installed (apt-get install docker-compose): compose validation skipped");
 
         Process process = new ProcessBuilder("docker-compose", "-f", composeFile.toString(), "config")
                 .directory(root.toFile())

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The {@code ./platform} launcher's commands that change nothing; {@code up} itself is exercised by hand (README). */
+/** The {@code ./platform} launcher's commands that change nothing; {@code up} and {@code down}: {@link PlatformUpSystemTest}. */
 class PlatformScriptTest {
 
     private final Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();

@@ -3,6 +3,7 @@ package com.productivecommunity.systemtest;
 import static org.awaitility.Awaitility.await;
 
 import com.productivecommunity.harness.ManagedProcess;
+import com.productivecommunity.support.testing.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -12,25 +13,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The platform as a newcomer runs it: the kafka-broker jar with its own data directory, and the three
- * service jars on free ports against fresh PostgreSQL databases ({@code pc_*_sys}).
+ * service jars on free ports against fresh PostgreSQL databases of this run ({@code pc_*_sys}, see
+ * {@link TestDatabases}).
  */
 final class RunningPlatform implements AutoCloseable {
 
-    static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
     private static final Map<String, String> DATABASES = Map.of(
-            "command-service", "pc_command_sys",
-            "query-service", "pc_query_sys",
-            "analytics-service", "pc_analytics_sys");
+            "command-service", "command",
+            "query-service", "query",
+            "analytics-service", "analytics");
     private static final Duration STARTUP = Duration.ofMinutes(4);
     /** Small heaps and a quick JIT: five JVMs share a 2-core machine with the test itself. */
     private static final List<String> JVM_OPTIONS =
@@ -148,7 +145,7 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     private void startAll() {
-        recreateDatabases();
+        DATABASES.values().forEach(purpose -> TestDatabases.drop(purpose, "sys"));
         Path logs = work.resolve("logs");
         deleteRecursively(work.resolve("kafka"));
         int brokerPort = freePort();
@@ -177,7 +174,7 @@ final class RunningPlatform implements AutoCloseable {
     private ManagedProcess service(String module, int port, Path logs) {
         return new ManagedProcess(module, jar(module), JVM_OPTIONS, List.of(
                 "--server.port=" + port,
-                "--spring.datasource.url=" + POSTGRES + DATABASES.get(module),
+                "--spring.datasource.url=" + TestDatabases.systemUrl(DATABASES.get(module)),
                 "--spring.datasource.username=postgres",
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers),
                 logs.resolve(module + ".log"));
@@ -214,18 +211,6 @@ final class RunningPlatform implements AutoCloseable {
 
     private static boolean logContains(ManagedProcess process, String text) throws IOException {
         return Files.exists(process.log()) && Files.readString(process.log()).contains(text);
-    }
-
-    private static void recreateDatabases() {
-        try (Connection connection = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
-             Statement statement = connection.createStatement()) {
-            for (String database : DATABASES.values()) {
-                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-                statement.execute("CREATE DATABASE " + database);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL must run on 127.0.0.1:5432 (user postgres): " + e.getMessage(), e);
-        }
     }
 
     private static int freePort() {

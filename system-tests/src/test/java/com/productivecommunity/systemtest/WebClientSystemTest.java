@@ -2,12 +2,12 @@ package com.productivecommunity.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.productivecommunity.support.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -263,7 +263,7 @@ class WebClientSystemTest {
     }
 
     private static void assumeRunnable() {
-        Assumptions.assumeTrue(notRunnable == null, notRunnable);
+        RequiredTool.require(notRunnable);
     }
 
     private static Browser browser(int width, int height) {

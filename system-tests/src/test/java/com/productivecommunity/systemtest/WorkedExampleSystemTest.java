@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.productivecommunity.support.testing.RequiredTool;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +49,7 @@ class WorkedExampleSystemTest {
 
     @Test
     void workedExampleFiguresSurviveRestartOfTheProjectionsWithoutDoubleCounting() {
-        Assumptions.assumeTrue(notRunnable == null, notRunnable);
+        RequiredTool.require(notRunnable);
         runWorkedExample();
 
         await("feeds show the worked example").atMost(EVENTUALLY).untilAsserted(this::assertFeeds);

@@ -1,0 +1,166 @@
+package com.productivecommunity.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.productivecommunity.support.testing.RequiredTool;
+import com.productivecommunity.support.testing.TestDatabases;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./platform up} as a newcomer runs it from a fresh clone: on databases that do not exist yet,
+ * then {@code down}, then {@code up} again with the data kept. The script runs with a state directory,
+ * ports and database names of this test's own, so it never meets a developer's running platform.
+ */
+class PlatformUpSystemTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+    /** Not the other system tests' databases ({@code pc_command_<run>_sys}): these are {@code pc_command_script_<run>_sys}. */
+    private static final String SUFFIX = "_script" + TestDatabases.runSuffix("sys");
+    private static final List<String> DATABASES =
+            List.of("pc_command" + SUFFIX, "pc_query" + SUFFIX, "pc_analytics" + SUFFIX);
+    private static final Map<String, String> ENVIRONMENT = Map.of(
+            "PLATFORM_STATE_DIR", ROOT.resolve("system-tests/target/platform-up").toString(),
+            "PLATFORM_DB_SUFFIX", SUFFIX,
+            "PLATFORM_WEB_PORT", freePort(),
+            "PLATFORM_COMMAND_PORT", freePort(),
+            "PLATFORM_QUERY_PORT", freePort(),
+            "PLATFORM_ANALYTICS_PORT", freePort(),
+            "PLATFORM_KAFKA_PORT", freePort(),
+            "PLATFORM_KAFKA_CONTROLLER_PORT", freePort(),
+            "PLATFORM_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(6);
+
+    private final Api api = new Api();
+
+    record Run(int exitCode, String output) {
+    }
+
+    @AfterAll
+    static void resetEverythingTheTestStarted() throws Exception {
+        Run reset = platform("reset", "--yes");
+        assertThat(reset.exitCode()).as(reset.output()).isZero();
+    }
+
+    @Test
+    void upOnFreshDatabasesThenDownThenUpKeepsTheData() throws Exception {
+        RequiredTool.require(RunningPlatform.whyNotRunnable().or(RunningPlatform::whyWebClientNotRunnable).orElse(null));
+        for (String database : DATABASES) {
+            assertThat(databaseExists(database)).as("database %s before the first up", database).isFalse();
+        }
+
+        Run up = platform("up");
+
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).contains("Created database pc_command" + SUFFIX, "Created database pc_query" + SUFFIX,
+                "Created database pc_analytics" + SUFFIX, "Productive Community is up",
+                "http://localhost:" + port("PLATFORM_WEB_PORT"));
+        assertThat(DATABASES).allMatch(PlatformUpSystemTest::databaseExists);
+        String communityId = api.post("carol", command("/api/communities"),
+                Map.of("name", "Platform script test", "purpose", "survive a restart")).field("communityId");
+        await("the new community in query-service").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> api.get("alice", query("/api/communities/" + communityId)).status() == 200);
+        assertThat(api.get("carol", web("/actuator/health")).status()).isEqualTo(200);
+
+        Run down = platform("down");
+
+        assertThat(down.exitCode()).as(down.output()).isZero();
+        assertThat(down.output()).contains("Stopped web-client", "Stopped analytics-service", "Stopped query-service",
+                "Stopped command-service", "Stopped kafka");
+        for (String port : List.of("PLATFORM_WEB_PORT", "PLATFORM_COMMAND_PORT", "PLATFORM_QUERY_PORT",
+                "PLATFORM_ANALYTICS_PORT", "PLATFORM_KAFKA_PORT")) {
+            assertThat(listening(port(port))).as(port).isFalse();
+        }
+
+        Run again = platform("up");
+
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).doesNotContain("Created database").contains("Productive Community is up");
+        await("the community kept across down and up").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> api.get("alice", query("/api/communities/" + communityId)).field("name")
+                        .equals("Platform script test"));
+        Run status = platform("status");
+        assertThat(status.output()).contains("command-service", "UP").doesNotContain("not healthy");
+
+        Run twice = platform("up");
+
+        assertThat(twice.exitCode()).as(twice.output()).isZero();
+        assertThat(twice.output()).contains("command-service already runs", "kafka already runs");
+    }
+
+    private static Run platform(String... arguments) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("./platform"), java.util.stream.Stream.of(arguments)).toList())
+                .directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
+        builder.environment().remove("PLATFORM_KAFKA");
+        builder.environment().putAll(ENVIRONMENT);
+        Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        String text = new String(output, StandardCharsets.UTF_8);
+        System.out.println("---- ./platform " + String.join(" ", arguments) + "\n" + text);
+        return new Run(process.exitValue(), text);
+    }
+
+    private static String command(String path) {
+        return "http://127.0.0.1:" + port("PLATFORM_COMMAND_PORT") + path;
+    }
+
+    private static String query(String path) {
+        return "http://127.0.0.1:" + port("PLATFORM_QUERY_PORT") + path;
+    }
+
+    private static String web(String path) {
+        return "http://127.0.0.1:" + port("PLATFORM_WEB_PORT") + path;
+    }
+
+    private static String port(String variable) {
+        return ENVIRONMENT.get(variable);
+    }
+
+    private static boolean listening(String port) {
+        try (Socket ignored = new Socket("127.0.0.1", Integer.parseInt(port))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean databaseExists(String name) {
+        try (Connection admin = DriverManager.getConnection(TestDatabases.SERVER + "postgres", TestDatabases.USER, null);
+             PreparedStatement query = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            query.setString(1, name);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return String.valueOf(socket.getLocalPort());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
