@@ -3,12 +3,14 @@ package com.productivecommunity.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.productivecommunity.harness.ManagedProcess;
 import com.productivecommunity.support.testing.RequiredTool;
 import com.productivecommunity.support.testing.TestDatabases;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,7 +20,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +41,9 @@ class PlatformUpSystemTest {
     private static final String SUFFIX = "_script" + TestDatabases.runSuffix("sys");
     private static final List<String> DATABASES =
             List.of("pc_command" + SUFFIX, "pc_query" + SUFFIX, "pc_analytics" + SUFFIX);
+    private static final Path STATE = ROOT.resolve("system-tests/target/platform-up");
     private static final Map<String, String> ENVIRONMENT = Map.of(
-            "PLATFORM_STATE_DIR", ROOT.resolve("system-tests/target/platform-up").toString(),
+            "PLATFORM_STATE_DIR", STATE.toString(),
             "PLATFORM_DB_SUFFIX", SUFFIX,
             "PLATFORM_WEB_PORT", freePort(),
             "PLATFORM_COMMAND_PORT", freePort(),
@@ -101,15 +109,65 @@ class PlatformUpSystemTest {
 
         assertThat(twice.exitCode()).as(twice.output()).isZero();
         assertThat(twice.output()).contains("command-service already runs", "kafka already runs");
+
+        // The event history moved away (a wrong path, a deleted folder): the broker must not start a new, empty one.
+        assertThat(platform("down").exitCode()).isZero();
+        Path kafka = STATE.resolve("kafka");
+        Path aside = STATE.resolve("kafka-moved");
+        Files.move(kafka, aside);
+        Run withoutHistory = platform("up");
+        Files.move(aside, kafka);
+
+        assertThat(withoutHistory.exitCode()).as(withoutHistory.output()).isNotZero();
+        assertThat(withoutHistory.output()).contains("holds no cluster", "Refusing to format a new, empty cluster");
+        assertThat(kafka.resolve("logs/meta.properties")).exists();
+    }
+
+    /** With an external broker, reset deletes the topic too: events and the databases built from them go together. */
+    @Test
+    void resetWithAnExternalBrokerDeletesTheTopicAndTheDatabases() throws Exception {
+        RequiredTool.require(RunningPlatform.whyNotRunnable().orElse(null));
+        Path work = ROOT.resolve("system-tests/target/platform-reset");
+        deleteRecursively(work);
+        String port = freePort();
+        ManagedProcess broker = new ManagedProcess("external-kafka", ROOT.resolve("kafka-broker/target/kafka-broker-"
+                + System.getProperty("platform.version", "0.1.0-SNAPSHOT") + ".jar"),
+                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC"),
+                List.of("--port=" + port, "--controller-port=" + freePort(), "--data-dir=" + work.resolve("kafka")),
+                work.resolve("kafka.log"));
+        broker.start();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port))) {
+            await("external broker").atMost(Duration.ofMinutes(1)).ignoreExceptions()
+                    .until(() -> createTopic(admin, "reset-test-events"));
+            String database = "pc_command_reset" + TestDatabases.runSuffix("sys");
+            TestDatabases.createByName(database);
+
+            Run reset = platform(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + port,
+                    "PLATFORM_KAFKA_TOPIC", "reset-test-events", "PLATFORM_STATE_DIR", work.resolve("state").toString(),
+                    "PLATFORM_DB_SUFFIX", "_reset" + TestDatabases.runSuffix("sys")), "reset", "--yes");
+
+            assertThat(reset.exitCode()).as(reset.output()).isZero();
+            assertThat(reset.output()).contains("Deleted topic reset-test-events", "Dropped database " + database);
+            assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).doesNotContain("reset-test-events");
+            assertThat(databaseExists(database)).isFalse();
+        } finally {
+            broker.stop();
+        }
     }
 
     private static Run platform(String... arguments) throws IOException, InterruptedException {
+        return platform(Map.of(), arguments);
+    }
+
+    private static Run platform(Map<String, String> overrides, String... arguments)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(java.util.stream.Stream.concat(
                 java.util.stream.Stream.of("./platform"), java.util.stream.Stream.of(arguments)).toList())
                 .directory(ROOT.toFile()).redirectErrorStream(true);
         builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
         builder.environment().remove("PLATFORM_KAFKA");
         builder.environment().putAll(ENVIRONMENT);
+        builder.environment().putAll(overrides);
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -118,6 +176,18 @@ class PlatformUpSystemTest {
         String text = new String(output, StandardCharsets.UTF_8);
         System.out.println("---- ./platform " + String.join(" ", arguments) + "\n" + text);
         return new Run(process.exitValue(), text);
+    }
+
+    /** True once the topic exists (a first attempt that timed out may still have created it). */
+    private static boolean createTopic(Admin admin, String topic) throws Exception {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+        return true;
     }
 
     private static String command(String path) {
@@ -153,6 +223,14 @@ class PlatformUpSystemTest {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (var paths = Files.walk(path)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 

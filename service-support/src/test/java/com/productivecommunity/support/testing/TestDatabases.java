@@ -74,6 +74,14 @@ public final class TestDatabases {
         return "_" + RUN + "_" + suffix;
     }
 
+    /** Creates a database whose name a test made with {@link #runSuffix} (so later runs clean it up too). */
+    public static void createByName(String name) {
+        if (!OURS.matcher(name).matches() || !name.contains("_" + RUN + "_")) {
+            throw new IllegalArgumentException(name + " is not a database name of this run");
+        }
+        DatabaseBootstrap.createIfMissing(SERVER + name, USER, null);
+    }
+
     /** A name of this run's pattern that nothing has created, for tests of database creation itself. */
     public static String uncreatedName(String purpose) {
         if (!PURPOSE.matcher(purpose).matches()) {
