@@ -49,7 +49,7 @@ class TransparencyDevProbesTest {
                 accepted = MerkleProofs.verifyConsistency(probe.get("size1").asLong(), probe.get("size2").asLong(),
                         hash(probe.get("root1")), hash(probe.get("root2")), hashes(probe.get("proof")));
             } catch (IllegalArgumentException notAHash) {
-                // Stricter by design: this probe accepts two equal 14-byte "roots" for equal sizes;
+                // Stricter by design: this probe accepts two equal 12-byte "roots" for equal sizes;
                 // we refuse anything that is not a SHA-256 before comparing.
                 if (probe.get("desc").asText().equals("sizes are equal (one) and proof is empty")) {
                     assertThat(probe.get("root1")).isEqualTo(probe.get("root2"));
