@@ -105,7 +105,8 @@ public final class ExportVerifier {
             try {
                 return reader.next();
             } catch (ExportFormatException e) {
-                fail(Kind.FORMAT, reader.lineNumber() == 0 ? null : tree.size() + 1, null, e.getMessage()
+                // Before the header is read no event position is concerned.
+                fail(Kind.FORMAT, signatures == null ? null : tree.size() + 1, null, e.getMessage()
                         + (tree.size() > 0 ? " (after position " + tree.size() + ")" : ""), e.line());
                 return null;
             }
