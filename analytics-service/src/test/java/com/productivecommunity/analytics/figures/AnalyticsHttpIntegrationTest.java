@@ -355,6 +355,8 @@ class AnalyticsHttpIntegrationTest {
                 .postForEntity("/api/admin/projections/nothing/rebuild", null, String.class), 404);
         assertThat(rest.withBasicAuth("dana", "dana").postForEntity(rebuild, null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.ACCEPTED);
+        // The rebuild runs in the background: wait until the projection replays before waiting for the events.
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> admin.status("analytics").state().equals("RUNNING"));
 
         assertThat(positions.awaitApplied(published, WAIT)).isTrue();
         assertFigures(e.communityId, "alice", "1", "8.7");
