@@ -38,7 +38,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * a no-op projection (only the machinery's own work: decode, redelivery check, high-water marks, offsets)
  * and query-service's {@link QueryProjection}, each under the frozen old loop ({@link LegacyProjectionRunner})
  * and under the new {@link ProjectionRunner} at several concurrencies. Rounds alternate the order.
- * Prints events per second; asserts nothing: {@code ./benchmarks/replay-machinery [events] [rounds]}.
+ * Prints events per second; asserts nothing: {@code ./benchmarks/replay-machinery [events] [rounds] [only]}
+ * ({@code only}: comma-separated parts of configuration names, e.g. {@code "no-op"}).
  */
 public final class ReplayBenchmark {
 
@@ -55,6 +56,7 @@ public final class ReplayBenchmark {
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         int target = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        String only = args.length > 2 ? args[2] : "";
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, TOPIC);
         broker.afterPropertiesSet();
         TestDatabases.drop("replay_bench", "test");
@@ -80,6 +82,8 @@ public final class ReplayBenchmark {
             configurations.put("query    after, concurrency 1", () -> new Run(true, 1, true));
             configurations.put("query    after, concurrency 2", () -> new Run(true, 2, true));
             Map<String, List<Double>> rates = new LinkedHashMap<>();
+            configurations.keySet().removeIf(name -> !only.isEmpty()
+                    && java.util.Arrays.stream(only.split(",")).noneMatch(name::contains));
             configurations.keySet().forEach(name -> rates.put(name, new ArrayList<>()));
             for (int round = 1; round <= rounds; round++) {
                 List<String> order = new ArrayList<>(configurations.keySet());

@@ -35,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class ProjectionEngine {
 
     private static final int STACK_LIMIT = 16_000;
+    private static final int PARALLEL_DECODE_FROM = 200;
 
     private final Projection projection;
     private final String topic;
@@ -242,6 +243,20 @@ final class ProjectionEngine {
             input.decoded = decoder.decode(input.partition, input.offset, input.value);
         }
         return input.decoded;
+    }
+
+    /**
+     * Decodes the records before the transaction begins (no connection is held while JSON is parsed), in
+     * parallel for a large batch: decoding is most of a replay's CPU.
+     */
+    void decodeAll(List<Work> works) {
+        List<Input> all = new ArrayList<>();
+        works.forEach(work -> all.addAll(work.inputs));
+        if (all.size() >= PARALLEL_DECODE_FROM) {
+            all.parallelStream().forEach(this::decoded);
+        } else {
+            all.forEach(this::decoded);
+        }
     }
 
     /** Reads, once per batch, the positions of the aggregates of the records that the cache does not know. */
@@ -488,6 +503,7 @@ final class ProjectionEngine {
      * rolled back and left for the next consumer instead of being searched.
      */
     Result process(List<Work> works, Runnable begin, Writer writer, BooleanSupplier abandon) {
+        decodeAll(works);
         try {
             return transactions.execute(status -> {
                 begin.run();

@@ -186,6 +186,7 @@ public final class ProjectionRunner {
         containerProperties.setGroupId(name());
         containerProperties.setClientId("projection-" + name());
         containerProperties.setAckMode(ContainerProperties.AckMode.MANUAL);
+        containerProperties.setSyncCommits(false); // Kafka's offsets are a courtesy: PostgreSQL holds the truth
         containerProperties.setPollTimeout(properties.getPollTimeout().toMillis());
         containerProperties.setMessageListener(fresh);
         containerProperties.setListenerTaskExecutor(threads);
