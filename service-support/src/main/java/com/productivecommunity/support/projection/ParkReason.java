@@ -15,10 +15,5 @@ public enum ParkReason {
     /** An earlier sequence of the event's aggregate never arrived; held until it does or an operator skips the gap. */
     GAP,
     /** Held behind an earlier parked event of its aggregate, or of an aggregate it refers to. */
-    BEHIND;
-
-    /** Whether records of this reason wait for another one (and are released with it) rather than for an operator. */
-    boolean waitsForAnother() {
-        return this == BEHIND;
-    }
+    BEHIND
 }

@@ -91,7 +91,8 @@ final class ProjectionEngine {
         }
     }
 
-    enum Kind { APPLY, SKIP, PARK, KEEP, OPERATOR_SKIP, CONFLICT }
+    /** APPLY; SKIP a redelivery; PARK; OPERATOR_SKIP given up by an operator; CONFLICT an operator's skip not possible yet. */
+    enum Kind { APPLY, SKIP, PARK, OPERATOR_SKIP, CONFLICT }
 
     /** What was decided for one input. */
     static final class Outcome {
@@ -659,7 +660,7 @@ final class ProjectionEngine {
                             }
                         }
                     }
-                    case KEEP, CONFLICT -> {
+                    case CONFLICT -> {
                     }
                 }
             }

@@ -264,15 +264,6 @@ class ProjectionStore {
         return count == null ? 0 : count;
     }
 
-    Map<String, Long> countParkedByProjection() {
-        Map<String, Long> counts = new HashMap<>();
-        jdbc.query("SELECT projection, count(*) FROM projection_parked WHERE state = 'PARKED' GROUP BY projection",
-                rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                });
-        return counts;
-    }
-
     List<ParkedEvent> listParked(String projection, ParkState state, long afterId, int limit) {
         return jdbc.query("SELECT " + PARKED_COLUMNS + " FROM projection_parked WHERE projection = ?"
                 + " AND (?::text IS NULL OR state = ?::text) AND id > ? ORDER BY id LIMIT ?",

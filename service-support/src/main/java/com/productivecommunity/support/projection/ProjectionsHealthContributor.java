@@ -19,15 +19,22 @@ class ProjectionsHealthContributor implements CompositeHealthContributor {
 
     @Override
     public HealthContributor getContributor(String name) {
-        return admin.names().contains(name) ? new ProjectionHealthIndicator(admin.runner(name), properties) : null;
+        try {
+            return new ProjectionHealthIndicator(admin.runner(name), properties);
+        } catch (com.productivecommunity.support.web.NotFoundException e) {
+            return null; // unregistered meanwhile
+        }
     }
 
     @Override
     public Iterator<NamedContributor<HealthContributor>> iterator() {
-        List<NamedContributor<HealthContributor>> contributors = admin.names().stream()
-                .map(name -> NamedContributor.of(name, (HealthContributor) new ProjectionHealthIndicator(
-                        admin.runner(name), properties)))
-                .toList();
+        List<NamedContributor<HealthContributor>> contributors = new java.util.ArrayList<>();
+        for (String name : admin.names()) {
+            HealthContributor contributor = getContributor(name);
+            if (contributor != null) {
+                contributors.add(NamedContributor.of(name, contributor));
+            }
+        }
         return contributors.iterator();
     }
 }
