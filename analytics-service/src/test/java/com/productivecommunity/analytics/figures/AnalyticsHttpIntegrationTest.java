@@ -327,6 +327,55 @@ class AnalyticsHttpIntegrationTest {
     }
 
     @Test
+    void anEventTheLedgerCannotApplyIsParkedHealthSaysDegradedAndARetryAfterTheFixCountsItOnce() throws Exception {
+        Events e = new Events();
+        List<CommunityEvent> events = workedExample(e);
+        UUID outcome = events.get(events.size() - 1).eventId();
+        doAnswer(invocation -> {
+            List<CommunityEvent> batch = invocation.getArgument(0);
+            if (batch.stream().anyMatch(ev -> ev.eventId().equals(outcome))) {
+                throw new IllegalStateException("a bug in the outcome rule");
+            }
+            return invocation.callRealMethod();
+        }).when(store).apply(anyList());
+        publish(events);
+        Events other = new Events();
+        deliver(List.of(other.founded("carol"), other.joined("bob", null))); // other communities go on
+        String parked = "/api/admin/projections/analytics/parked";
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> ok("dana", parked).get("items").size() == 1);
+
+        JsonNode record = ok("dana", parked).get("items").get(0);
+        assertThat(record.get("reason").asText()).isEqualTo("FAILED");
+        assertThat(record.get("eventId").asText()).isEqualTo(outcome.toString());
+        assertThat(record.get("errorMessage").asText()).contains("a bug in the outcome rule");
+        ResponseEntity<String> health = rest.getForEntity("/actuator/health", String.class);
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(health.getBody()).get("status").asText()).isEqualTo("DEGRADED");
+        assertThat(json.readTree(health.getBody()).at("/components/projections/components/analytics/details/parkedEvents")
+                .asLong()).isEqualTo(1);
+        assertThat(ok("dana", "/api/analytics/communities/" + e.communityId).get("organizationBenefit").decimalValue())
+                .isEqualByComparingTo("0");
+        assertProblem(rest.withBasicAuth("erin", "erin").getForEntity(parked, String.class), 403);
+
+        reset(store); // the fix is deployed
+        ResponseEntity<String> retried = rest.withBasicAuth("dana", "dana").postForEntity(
+                parked + "/" + record.get("id").asLong() + "/retry", null, String.class);
+
+        assertThat(retried.getStatusCode()).as(retried.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(retried.getBody()).at("/parked/state").asText()).isEqualTo("APPLIED");
+        assertFigures(e.communityId, "alice", "1", "8.7");
+        assertFigures(e.communityId, "bob", "3", "6");
+        assertThat(ledgerSize(e.communityId)).isEqualTo(11);
+        assertThat(ok("dana", "/api/analytics/communities/" + e.communityId).get("organizationBenefit").decimalValue())
+                .isEqualByComparingTo("12");
+        JsonNode action = ok("dana", "/api/admin/projections/analytics/actions?limit=1").get(0);
+        assertThat(action.get("action").asText()).isEqualTo("RETRY");
+        assertThat(action.get("actor").asText()).isEqualTo("dana");
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> json.readTree(
+                rest.getForEntity("/actuator/health", String.class).getBody()).get("status").asText().equals("UP"));
+    }
+
+    @Test
     void afterARestartTheProjectionResumesWhereItCommitted() throws Exception {
         Events e = new Events();
         List<CommunityEvent> events = workedExample(e);
@@ -355,6 +404,8 @@ class AnalyticsHttpIntegrationTest {
                 .postForEntity("/api/admin/projections/nothing/rebuild", null, String.class), 404);
         assertThat(rest.withBasicAuth("dana", "dana").postForEntity(rebuild, null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.ACCEPTED);
+        // The rebuild runs in the background: wait until the projection replays before waiting for the events.
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> admin.status("analytics").state().equals("RUNNING"));
 
         assertThat(positions.awaitApplied(published, WAIT)).isTrue();
         assertFigures(e.communityId, "alice", "1", "8.7");

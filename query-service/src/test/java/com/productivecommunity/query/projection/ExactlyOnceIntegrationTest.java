@@ -142,7 +142,12 @@ class ExactlyOnceIntegrationTest extends QueryIntegrationTest {
 
         assertThat(post("/api/admin/projections/query/rebuild", "bob").statusCode()).isEqualTo(403);
         assertThat(post("/api/admin/projections/nothing/rebuild", "dana").statusCode()).isEqualTo(404);
-        assertThat(post("/api/admin/projections/query/rebuild", "dana").statusCode()).isEqualTo(202);
+        var rebuild = post("/api/admin/projections/query/rebuild", "dana");
+        assertThat(rebuild.statusCode()).isEqualTo(202);
+        assertThat(read(rebuild.body()).get("state").asText()).isEqualTo("REBUILDING");
+        // The rebuild runs in the background: wait until the projection replays before waiting for the events.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> admin.status(QueryProjection.NAME).state().equals("RUNNING"));
         awaitApplied(published);
 
         assertThat(snapshot(List.of(community))).isEqualTo(before);

@@ -1,11 +1,12 @@
 package com.productivecommunity.support.projection;
 
-/** Another consumer of the same projection stored offsets for a partition this batch came from. */
+/**
+ * Another writer moved a partition's stored state since this consumer read it: another instance of the
+ * projection took the partition over, or an operator retried or skipped one of its parked events.
+ */
 class ConcurrentProjectionUpdateException extends RuntimeException {
-    ConcurrentProjectionUpdateException(String projection, String topic, int partition, Long expected, long next,
-                                        java.util.List<Long> stored) {
-        super("Offsets of projection " + projection + " on " + topic + "-" + partition
-                + " were moved by another consumer (expected " + expected + ", found " + stored + ", moving to " + next
-                + "); the batch is rolled back and re-read");
+    ConcurrentProjectionUpdateException(String projection, String topic, java.util.Collection<Integer> partitions) {
+        super("Stored state of projection " + projection + " on " + topic + " partitions " + partitions
+                + " was changed by another writer; the batch is rolled back and re-read");
     }
 }

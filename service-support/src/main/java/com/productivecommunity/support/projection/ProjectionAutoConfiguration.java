@@ -7,7 +7,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -29,8 +28,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Runs every {@link Projection} bean of the service on {@code platform.kafka.topic}, with the lag gauge,
- * health, read-your-writes waiting ({@code X-Await-Position} on {@code /api/**}) and rebuilds.
+ * Runs every {@link Projection} bean of the service on {@code platform.kafka.topic}, with the metrics,
+ * health, read-your-writes waiting ({@code X-Await-Position} on {@code /api/**}), and in servlet services the
+ * analysts' endpoints under {@code /api/admin/projections} (status, rebuild, parked records).
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         HibernateJpaAutoConfiguration.class, FlywayAutoConfiguration.class, KafkaAutoConfiguration.class})
@@ -40,44 +40,45 @@ public class ProjectionAutoConfiguration {
 
     @Bean
     ProjectionPositions projectionPositions(DataSource dataSource, List<Projection> projections) {
-        return new ProjectionPositions(dataSource, projections.stream().map(Projection::name).toList());
+        return new ProjectionPositions(dataSource, projections.stream().filter(Projection::readYourWrites)
+                .map(Projection::name).toList());
     }
 
     @Bean
-    ProjectionAdmin projectionAdmin(List<Projection> projections, DataSource dataSource,
-                                    ObjectProvider<PlatformTransactionManager> transactionManager,
-                                    ObjectProvider<KafkaProperties> kafkaProperties, ObjectProvider<SslBundles> sslBundles,
-                                    ObjectProvider<MeterRegistry> meters, ProjectionPositions positions,
-                                    ProjectionProperties properties,
-                                    @Value("${platform.kafka.topic:community-events}") String topic) {
+    ProjectionInfrastructure projectionInfrastructure(DataSource dataSource,
+                                                      ObjectProvider<PlatformTransactionManager> transactionManager,
+                                                      ObjectProvider<KafkaProperties> kafkaProperties,
+                                                      ObjectProvider<SslBundles> sslBundles,
+                                                      ObjectProvider<MeterRegistry> meters, ProjectionPositions positions,
+                                                      ProjectionProperties properties,
+                                                      @Value("${platform.kafka.topic:community-events}") String topic) {
         PlatformTransactionManager transactions =
                 transactionManager.getIfAvailable(() -> new DataSourceTransactionManager(dataSource));
         Map<String, Object> kafka = new LinkedHashMap<>();
         KafkaProperties boot = kafkaProperties.getIfAvailable(KafkaProperties::new);
         kafka.putAll(boot.buildConsumerProperties(sslBundles.getIfAvailable()));
-        MeterRegistry registry = meters.getIfAvailable();
-        List<ProjectionRunner> runners = projections.stream()
-                .map(projection -> new ProjectionRunner(projection, dataSource, transactions, kafka, topic, properties,
-                        positions, registry))
-                .toList();
-        return new ProjectionAdmin(runners, dataSource, transactions, properties.isAutoStartup());
+        return new ProjectionInfrastructure(dataSource, transactions, kafka, topic, properties, positions,
+                meters.getIfAvailable());
+    }
+
+    @Bean
+    ProjectionAdmin projectionAdmin(ProjectionInfrastructure infrastructure, List<Projection> projections,
+                                    ProjectionProperties properties) {
+        return new ProjectionAdmin(infrastructure, projections, properties.isAutoStartup());
     }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(HealthContributor.class)
     static class Health {
         @Bean
-        CompositeHealthContributor projectionsHealthContributor(ProjectionAdmin admin, ProjectionProperties properties) {
-            Map<String, HealthContributor> indicators = new LinkedHashMap<>();
-            admin.names().forEach(name ->
-                    indicators.put(name, new ProjectionHealthIndicator(admin.runner(name), properties)));
-            return CompositeHealthContributor.fromMap(indicators);
+        HealthContributor projectionsHealthContributor(ProjectionAdmin admin, ProjectionProperties properties) {
+            return new ProjectionsHealthContributor(admin, properties);
         }
     }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    static class ReadYourWrites {
+    static class Web {
         @Bean
         WebMvcConfigurer awaitPositionWebConfigurer(ProjectionPositions positions, ReadYourWritesProperties readYourWrites) {
             AwaitPositionInterceptor interceptor = new AwaitPositionInterceptor(positions, readYourWrites.getTimeout());
@@ -87,6 +88,11 @@ public class ProjectionAutoConfiguration {
                     registry.addInterceptor(interceptor).addPathPatterns("/api/**");
                 }
             };
+        }
+
+        @Bean
+        ProjectionAdminController projectionAdminController(ProjectionAdmin admin) {
+            return new ProjectionAdminController(admin);
         }
     }
 }

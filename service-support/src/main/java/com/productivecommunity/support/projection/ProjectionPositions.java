@@ -84,6 +84,11 @@ public class ProjectionPositions {
         projections.add(projection);
     }
 
+    void unregister(String projection) {
+        projections.remove(projection);
+        waiters.values().forEach(set -> set.forEach(waiter -> waiter.forget(projection)));
+    }
+
     private static final class Waiter {
         private final long sequence;
         private final Set<String> pending;
@@ -93,6 +98,12 @@ public class ProjectionPositions {
             this.sequence = sequence;
             this.pending = ConcurrentHashMap.newKeySet();
             this.pending.addAll(projections);
+        }
+
+        void forget(String projection) {
+            if (pending.remove(projection) && pending.isEmpty()) {
+                done.complete(null);
+            }
         }
 
         void reached(String projection, long applied) {

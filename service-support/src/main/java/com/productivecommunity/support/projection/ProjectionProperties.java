@@ -7,19 +7,32 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("platform.projection")
 public class ProjectionProperties {
 
-    /** Most events read per poll; one poll = one transaction. */
+    /** Most records read per poll; one poll of one consumer = one transaction. */
     private int maxPollRecords = 1000;
-    /** How long one poll waits for events. */
+    /** How long one poll waits for records. */
     private Duration pollTimeout = Duration.ofMillis(500);
-    /** First pause after a failed batch; doubles per consecutive failure up to {@link #retryBackoffMax}. */
+    /**
+     * Consumers (threads) per projection; each owns some of the topic's partitions and commits its own
+     * transactions, so partitions are applied in parallel. More than the topic's partitions are idle.
+     */
+    private int concurrency = 2;
+    /** Pause after a transient fault (database unreachable, restarting); doubles up to {@link #retryBackoffMax}. Retried until it passes. */
     private Duration retryBackoffInitial = Duration.ofMillis(500);
     private Duration retryBackoffMax = Duration.ofSeconds(30);
+    /** Attempts at an event whose apply throws, before it is parked. */
+    private int poisonAttempts = 3;
+    /** Pause between those attempts; doubles each time. */
+    private Duration poisonBackoff = Duration.ofMillis(100);
     /** Health is DOWN when the broker has not answered for this long. */
     private Duration healthTimeout = Duration.ofSeconds(60);
-    /** Health is DOWN after this many consecutive failed batches. */
+    /** Health is DOWN after this many consecutive failed attempts at a batch (a transient fault that lasts). */
     private int failuresBeforeDown = 3;
-    /** How often the topic's end offsets are read for the lag gauge (and as the broker liveness check). */
+    /** How often end offsets (lag, broker liveness) and the parked counts are read. */
     private Duration lagRefreshInterval = Duration.ofSeconds(1);
+    /** Highest sequences per aggregate kept in memory per assigned partition (read from the database otherwise). */
+    private int positionCacheSize = 200_000;
+    /** While a stop waits for a batch in progress, it says so in the log this often. */
+    private Duration stopWarnInterval = Duration.ofSeconds(30);
     /** Start the consumers with the application context. */
     private boolean autoStartup = true;
 
@@ -39,6 +52,17 @@ public class ProjectionProperties {
         this.pollTimeout = pollTimeout;
     }
 
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    public void setConcurrency(int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("platform.projection.concurrency must be at least 1");
+        }
+        this.concurrency = concurrency;
+    }
+
     public Duration getRetryBackoffInitial() {
         return retryBackoffInitial;
     }
@@ -53,6 +77,25 @@ public class ProjectionProperties {
 
     public void setRetryBackoffMax(Duration retryBackoffMax) {
         this.retryBackoffMax = retryBackoffMax;
+    }
+
+    public int getPoisonAttempts() {
+        return poisonAttempts;
+    }
+
+    public void setPoisonAttempts(int poisonAttempts) {
+        if (poisonAttempts < 1) {
+            throw new IllegalArgumentException("platform.projection.poison-attempts must be at least 1");
+        }
+        this.poisonAttempts = poisonAttempts;
+    }
+
+    public Duration getPoisonBackoff() {
+        return poisonBackoff;
+    }
+
+    public void setPoisonBackoff(Duration poisonBackoff) {
+        this.poisonBackoff = poisonBackoff;
     }
 
     public Duration getHealthTimeout() {
@@ -77,6 +120,22 @@ public class ProjectionProperties {
 
     public void setLagRefreshInterval(Duration lagRefreshInterval) {
         this.lagRefreshInterval = lagRefreshInterval;
+    }
+
+    public int getPositionCacheSize() {
+        return positionCacheSize;
+    }
+
+    public void setPositionCacheSize(int positionCacheSize) {
+        this.positionCacheSize = positionCacheSize;
+    }
+
+    public Duration getStopWarnInterval() {
+        return stopWarnInterval;
+    }
+
+    public void setStopWarnInterval(Duration stopWarnInterval) {
+        this.stopWarnInterval = stopWarnInterval;
     }
 
     public boolean isAutoStartup() {

@@ -1,10 +1,13 @@
 package com.productivecommunity.support.projection;
 
-import com.productivecommunity.events.CommunityEvent;
-import com.productivecommunity.events.EventCodec;
-import com.productivecommunity.events.EventEnvelope;
+import com.productivecommunity.support.projection.ProjectionEngine.Input;
+import com.productivecommunity.support.projection.ProjectionEngine.Outcome;
+import com.productivecommunity.support.projection.ProjectionEngine.Result;
+import com.productivecommunity.support.projection.ProjectionEngine.Work;
+import com.productivecommunity.support.projection.ProjectionStore.StoredOffset;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,79 +20,93 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.BatchAcknowledgingConsumerAwareMessageListener;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Runs one projection: a thread with its own {@link KafkaConsumer} that applies each poll as one
- * database transaction holding the projection's rows, the per-aggregate high-water marks and the next
- * offsets. On assignment it seeks to the stored offsets (Kafka's committed offsets are only a courtesy
- * for tooling). A failed batch is rolled back, re-read and retried with backoff; after a failure the
- * records are retried one per transaction, so a poison event is named in the log and the events before
- * it are not held back. A poison event is never skipped: it blocks its partition until it is fixed.
+ * Runs one projection on spring-kafka's listener container: a batch listener whose each poll is one database
+ * transaction (see {@link ProjectionEngine}), {@code platform.projection.concurrency} consumers each owning
+ * some partitions, seeks to the offsets stored in PostgreSQL on assignment (Kafka's committed offsets are
+ * written only as a courtesy for tooling), and the container's error handler retrying transient faults with
+ * back-off until they pass. {@link #stop()} returns only when every consumer thread has ended, however long
+ * the batch in progress takes, so two consumers of one projection never run in one JVM.
  */
 public final class ProjectionRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
 
     private final Projection projection;
-    private final ProjectionStore store;
-    private final TransactionTemplate transactions;
-    private final Map<String, Object> consumerConfig;
-    private final String topic;
+    private final ProjectionInfrastructure infrastructure;
     private final ProjectionProperties properties;
-    private final ProjectionPositions positions;
-    private final EventCodec codec = new EventCodec();
+    private final ProjectionEngine engine;
+    private final ProjectionStore store;
+    private final String topic;
+    private final Map<String, Object> consumerConfig;
+    private final MeterRegistry registry;
+    private final List<Meter> meters = new ArrayList<>();
 
     private final Counter appliedCounter;
     private final Counter skippedCounter;
-    private final Counter failureCounter;
+    private final Counter parkedCounter;
     private final Counter gapCounter;
+    private final Counter failureCounter;
     private final Timer batchTimer;
 
-    private final Object lifecycle = new Object();
-    private Thread thread;
+    private ConcurrentMessageListenerContainer<String, byte[]> container;
+    private volatile Listener listener;
+    private volatile CompletableFuture<Void> stopped = CompletableFuture.completedFuture(null);
     private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-
-    /** Next offset to apply per assigned partition; those read from the database are also in {@link #stored}. */
-    private final Map<TopicPartition, Long> next = new ConcurrentHashMap<>();
-    private final Map<TopicPartition, Long> stored = new ConcurrentHashMap<>();
-    private final Map<TopicPartition, Long> ends = new ConcurrentHashMap<>();
-    /** After a failed batch: the last offset per partition to retry one record at a time. */
-    private final Map<TopicPartition, Long> isolateUpTo = new HashMap<>();
+    private volatile boolean rebuilding;
+    private ScheduledExecutorService monitor;
+    private Admin kafkaAdmin;
 
     private volatile Instant startedAt;
-    private volatile Instant lastPollAt;
+    private volatile Instant lastBatchAt;
     private volatile Instant lastBrokerContactAt;
-    private volatile Instant lastLagRefresh = Instant.EPOCH;
-    private volatile int consecutiveFailures;
+    private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private volatile String lastError;
+    private final AtomicLong parked = new AtomicLong();
 
-    public ProjectionRunner(Projection projection, DataSource dataSource, PlatformTransactionManager transactionManager,
-                            Map<String, Object> kafkaConfig, String topic, ProjectionProperties properties,
-                            ProjectionPositions positions, MeterRegistry meters) {
+    public ProjectionRunner(Projection projection, ProjectionInfrastructure infrastructure) {
         this.projection = projection;
-        this.store = new ProjectionStore(dataSource);
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.topic = topic;
-        this.properties = properties;
-        this.positions = positions;
-        this.consumerConfig = new HashMap<>(kafkaConfig);
+        this.infrastructure = infrastructure;
+        this.properties = infrastructure.properties();
+        this.topic = infrastructure.topic();
+        this.store = new ProjectionStore(infrastructure.dataSource());
+        this.engine = new ProjectionEngine(projection, topic, store,
+                new TransactionTemplate(infrastructure.transactionManager()), properties);
+        this.consumerConfig = new HashMap<>(infrastructure.kafka());
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, projection.name());
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -98,25 +115,42 @@ public final class ProjectionRunner {
         consumerConfig.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
         consumerConfig.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
 
-        MeterRegistry registry = meters == null ? new SimpleMeterRegistry() : meters;
+        registry = infrastructure.meters() == null ? new SimpleMeterRegistry() : infrastructure.meters();
         String name = projection.name();
-        Gauge.builder("projection.lag", this, ProjectionRunner::lag)
-                .description("Events on the topic not yet applied by the projection").tag("projection", name)
-                .register(registry);
-        appliedCounter = Counter.builder("projection.events.applied").tag("projection", name)
-                .description("Events applied to the projection").register(registry);
-        skippedCounter = Counter.builder("projection.events.skipped").tag("projection", name)
-                .description("Redelivered events recognised and skipped").register(registry);
-        failureCounter = Counter.builder("projection.batch.failures").tag("projection", name)
-                .description("Batches rolled back and retried").register(registry);
-        gapCounter = Counter.builder("projection.sequence.gaps").tag("projection", name)
-                .description("Events applied although an earlier event of their aggregate never arrived")
-                .register(registry);
-        batchTimer = Timer.builder("projection.batch").tag("projection", name)
-                .description("Time to apply and commit one batch").register(registry);
-        if (positions != null) {
-            positions.register(name);
+        meters.add(Gauge.builder("projection.lag", this, ProjectionRunner::lag).tag("projection", name)
+                .description("Records on the topic not yet handled by the projection").register(registry));
+        meters.add(Gauge.builder("projection.parked", parked, AtomicLong::get).tag("projection", name)
+                .description("Records parked and not yet applied, skipped or found redelivered").register(registry));
+        appliedCounter = register(Counter.builder("projection.events.applied").tag("projection", name)
+                .description("Events applied to the projection").register(registry));
+        skippedCounter = register(Counter.builder("projection.events.skipped").tag("projection", name)
+                .description("Redelivered events recognised and skipped").register(registry));
+        parkedCounter = register(Counter.builder("projection.events.parked").tag("projection", name)
+                .description("Records parked (failed, undecodable, or held behind a parked record or a gap)")
+                .register(registry));
+        gapCounter = register(Counter.builder("projection.sequence.gaps").tag("projection", name)
+                .description("Events held because an earlier event of their aggregate has not arrived")
+                .register(registry));
+        failureCounter = register(Counter.builder("projection.batch.failures").tag("projection", name)
+                .description("Batch attempts that failed on a transient fault and were retried").register(registry));
+        batchTimer = register(Timer.builder("projection.batch").tag("projection", name)
+                .description("Time to apply and commit one batch").register(registry));
+        if (infrastructure.positions() != null && projection.readYourWrites()) {
+            infrastructure.positions().register(name);
         }
+    }
+
+    /** The constructor of the hand-written consumer this replaced, for tests that build a runner alone. */
+    public ProjectionRunner(Projection projection, DataSource dataSource, PlatformTransactionManager transactionManager,
+                            Map<String, Object> kafkaConfig, String topic, ProjectionProperties properties,
+                            ProjectionPositions positions, MeterRegistry meters) {
+        this(projection, new ProjectionInfrastructure(dataSource, transactionManager, kafkaConfig, topic, properties,
+                positions, meters));
+    }
+
+    private <M extends Meter> M register(M meter) {
+        meters.add(meter);
+        return meter;
     }
 
     public String name() {
@@ -127,374 +161,515 @@ public final class ProjectionRunner {
         return projection;
     }
 
-    public void start() {
-        synchronized (lifecycle) {
-            if (running) {
-                return;
-            }
-            running = true;
-            startedAt = Instant.now();
-            consecutiveFailures = 0;
-            lastError = null;
-            thread = new Thread(this::run, "projection-" + name());
-            thread.setDaemon(true);
-            thread.start();
-        }
+    ProjectionEngine engine() {
+        return engine;
     }
 
-    /** Stops the consumer after the batch in progress (committed or rolled back) and waits for it. */
+    ProjectionInfrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    /**
+     * Starts the consumers; if a previous stop is still waiting for its batch, waits for it first: a new
+     * consumer never runs beside an old one.
+     */
+    public synchronized void start() {
+        if (container != null) {
+            return;
+        }
+        awaitStopped(stopped);
+        consecutiveFailures.set(0);
+        lastError = null;
+        Listener fresh = new Listener();
+        ConsumerThreads threads = new ConsumerThreads(name());
+        ContainerProperties containerProperties = new ContainerProperties(topic);
+        containerProperties.setGroupId(name());
+        containerProperties.setClientId("projection-" + name());
+        containerProperties.setAckMode(ContainerProperties.AckMode.MANUAL);
+        containerProperties.setSyncCommits(false); // Kafka's offsets are a courtesy: PostgreSQL holds the truth
+        containerProperties.setPollTimeout(properties.getPollTimeout().toMillis());
+        containerProperties.setMessageListener(fresh);
+        containerProperties.setListenerTaskExecutor(threads);
+        containerProperties.setMicrometerEnabled(false);
+        containerProperties.setObservationEnabled(false);
+        ConcurrentMessageListenerContainer<String, byte[]> created = new ConcurrentMessageListenerContainer<>(
+                new DefaultKafkaConsumerFactory<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer()),
+                containerProperties);
+        created.setConcurrency(properties.getConcurrency());
+        created.setBeanName("projection-" + name());
+        created.setCommonErrorHandler(errorHandler());
+        fresh.threads = threads;
+        listener = fresh;
+        container = created;
+        startedAt = Instant.now();
+        running = true;
+        startMonitor();
+        created.start();
+        log.info("Projection {}: started ({} consumer(s) on {})", name(), properties.getConcurrency(), topic);
+    }
+
+    /**
+     * A transient fault escapes the listener; the container retries the same records with back-off, polling
+     * while paused so the consumer stays in its group, until it passes or the container stops.
+     */
+    private DefaultErrorHandler errorHandler() {
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.getRetryBackoffInitial().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.getRetryBackoffMax().toMillis());
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> log.error(
+                "Projection {}: gave up retrying {}-{}@{}; it is read again from the stored offsets", name(),
+                record.topic(), record.partition(), record.offset(), e), backOff);
+        handler.setClassifications(Map.of(), true);
+        handler.setAckAfterHandle(false);
+        handler.setLogLevel(KafkaException.Level.DEBUG);
+        return handler;
+    }
+
+    /** Stops the consumers and waits until every consumer thread has ended, however long its batch takes. */
     public void stop() {
-        Thread stopping;
-        synchronized (lifecycle) {
-            running = false;
-            lifecycle.notifyAll();
-            stopping = thread;
-            thread = null;
+        awaitStopped(stopAsync());
+    }
+
+    /** Asks the consumers to stop after their batch in progress; completes when every consumer thread has ended. */
+    public synchronized CompletableFuture<Void> stopAsync() {
+        ConcurrentMessageListenerContainer<String, byte[]> current = container;
+        if (current == null) {
+            return stopped;
         }
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (stopping != null && stopping != Thread.currentThread()) {
+        Listener stopping = listener;
+        stopping.stopping = true;
+        running = false;
+        container = null;
+        CompletableFuture<Void> containerStopped = new CompletableFuture<>();
+        current.stop(() -> containerStopped.complete(null));
+        stopped = containerStopped.thenCompose(done -> stopping.threads.allDone()).thenRun(() -> {
+            stopping.partitions.clear();
+            log.info("Projection {}: stopped", name());
+        });
+        stopMonitor();
+        return stopped;
+    }
+
+    private void awaitStopped(CompletableFuture<Void> future) {
+        while (true) {
             try {
-                stopping.join(Duration.ofSeconds(60).toMillis());
+                future.get(properties.getStopWarnInterval().toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                log.warn("Projection {}: still waiting for the batch in progress to end before the consumer is gone",
+                        name());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for projection " + name() + " to stop", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
             }
         }
     }
 
+    /** True from {@link #start()} until {@link #stop()} is asked for. */
     public boolean isRunning() {
         return running;
     }
 
-    /** Events on the topic not yet applied, over the assigned partitions. */
+    /** True while a consumer thread of this projection is alive (after a stop: until its batch ended). */
+    public boolean hasLiveConsumers() {
+        Listener current = listener;
+        return current != null && current.threads != null && current.threads.alive() > 0;
+    }
+
+    void rebuilding(boolean rebuilding) {
+        this.rebuilding = rebuilding;
+    }
+
+    /** Records on the topic not yet handled, over this instance's assigned partitions. */
     public long lag() {
+        Listener current = listener;
+        if (current == null || !running) {
+            return 0;
+        }
         long lag = 0;
-        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-            Long position = next.get(end.getKey());
-            if (position != null) {
-                lag += Math.max(0, end.getValue() - position);
-            }
+        for (PartitionState state : current.partitions.values()) {
+            lag += state.lag();
         }
         return lag;
     }
 
     public ProjectionStatus status() {
-        return new ProjectionStatus(name(), running, lag(), (long) appliedCounter.count(), consecutiveFailures,
-                lastError, startedAt, lastPollAt, lastBrokerContactAt,
-                next.keySet().stream().map(TopicPartition::partition).sorted().toList());
+        Listener current = listener;
+        List<Integer> assigned = current == null || !running ? List.of()
+                : current.partitions.keySet().stream().map(TopicPartition::partition).sorted().toList();
+        String state = rebuilding ? "REBUILDING" : running ? "RUNNING" : stopped.isDone() ? "STOPPED" : "STOPPING";
+        return new ProjectionStatus(name(), state, running, lag(), (long) appliedCounter.count(), parked.get(),
+                consecutiveFailures.get(), lastError, startedAt, lastBatchAt, lastBrokerContactAt, assigned);
     }
 
-    private void run() {
-        while (running) {
-            try (KafkaConsumer<String, byte[]> kafka =
-                         new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
-                consumer = kafka;
-                kafka.subscribe(List.of(topic), new SeekToStoredOffsets(kafka));
-                while (running) {
-                    ConsumerRecords<String, byte[]> records = kafka.poll(properties.getPollTimeout());
-                    lastPollAt = Instant.now();
-                    if (!records.isEmpty()) {
-                        process(kafka, records);
+    /** Removes this projection's meters (after it is unregistered). */
+    void close() {
+        meters.forEach(registry::remove);
+        if (infrastructure.positions() != null) {
+            infrastructure.positions().unregister(name());
+        }
+    }
+
+    // ---------------------------------------------------------------- monitoring
+
+    private void startMonitor() {
+        monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "projection-" + name() + "-monitor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = Math.max(50, properties.getLagRefreshInterval().toMillis());
+        monitor.scheduleWithFixedDelay(this::refresh, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    private void stopMonitor() {
+        ScheduledExecutorService current = monitor;
+        monitor = null;
+        if (current != null) {
+            current.shutdownNow();
+        }
+        Admin admin = kafkaAdmin;
+        kafkaAdmin = null;
+        if (admin != null) {
+            CompletableFuture.runAsync(() -> admin.close(Duration.ofSeconds(5)));
+        }
+    }
+
+    /** Reads the end offsets (lag and broker liveness) and the projection's parked count. */
+    private void refresh() {
+        try {
+            parked.set(store.countParked(name()));
+        } catch (RuntimeException e) {
+            log.debug("Projection {}: cannot count parked records: {}", name(), e.getMessage());
+        }
+        try {
+            if (kafkaAdmin == null) {
+                Map<String, Object> config = new HashMap<>();
+                consumerConfig.forEach((key, value) -> {
+                    if (AdminClientConfig.configNames().contains(key)) {
+                        config.put(key, value);
                     }
-                    refreshEnds(kafka);
-                }
-            } catch (WakeupException e) {
-                // stop() woke the consumer up
-            } catch (RuntimeException e) {
-                lastError = "Consumer failed: " + e;
-                log.error("Projection {}: the Kafka consumer failed; it is recreated after a pause", name(), e);
-                pause(backoff(++consecutiveFailures));
-            } finally {
-                consumer = null;
-                next.clear();
-                stored.clear();
-                ends.clear();
-                isolateUpTo.clear();
+                });
+                config.put(AdminClientConfig.CLIENT_ID_CONFIG, "projection-" + name() + "-monitor");
+                kafkaAdmin = Admin.create(config);
             }
-        }
-    }
-
-    private void process(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
-        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
-        for (TopicPartition partition : records.partitions()) {
-            all.addAll(records.records(partition));
-        }
-        int from = 0;
-        while (from < all.size() && running) {
-            int to = isolateUpTo.isEmpty() ? all.size() : from + 1;
-            List<ConsumerRecord<String, byte[]>> chunk = all.subList(from, to);
-            try {
-                applyChunk(chunk);
-                consecutiveFailures = 0;
-                lastError = null;
-                for (ConsumerRecord<String, byte[]> record : chunk) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    Long limit = isolateUpTo.get(partition);
-                    if (limit != null && record.offset() >= limit) {
-                        isolateUpTo.remove(partition);
+            Listener current = listener;
+            Collection<TopicPartition> assigned = current == null ? List.of() : List.copyOf(current.partitions.keySet());
+            if (assigned.isEmpty()) {
+                kafkaAdmin.describeCluster().clusterId().get(5, TimeUnit.SECONDS);
+            } else {
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                assigned.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+                kafkaAdmin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).forEach((partition, info) -> {
+                    PartitionState state = current.partitions.get(partition);
+                    if (state != null) {
+                        state.endOffset = info.offset();
                     }
-                }
-                commitToKafkaForTooling(kafka);
-                from = to;
-            } catch (ConcurrentProjectionUpdateException e) {
-                // Not a failing event: another consumer of this projection moved the offsets. Resume from them.
-                lastError = e.getMessage();
-                log.warn("Projection {}: {}", name(), e.getMessage());
-                resumeFromStoredOffsets(kafka);
-                pause(properties.getRetryBackoffInitial().toMillis());
-                return;
-            } catch (RuntimeException e) {
-                failed(chunk, e);
-                seekBack(kafka, all.subList(from, all.size()));
-                pause(backoff(consecutiveFailures));
-                return;
+                });
             }
-        }
-        if (from < all.size()) {
-            seekBack(kafka, all.subList(from, all.size()));
+            lastBrokerContactAt = Instant.now();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            log.debug("Projection {}: Kafka did not answer: {}", name(), e.toString());
         }
     }
 
-    private void applyChunk(List<ConsumerRecord<String, byte[]>> records) {
-        List<ProjectedEvent> decoded = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            decoded.add(decode(record));
-        }
-        Map<TopicPartition, Long> nextOffsets = new LinkedHashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
-        }
-        Timer.Sample sample = Timer.start();
-        Batch batch = transactions.execute(status -> applyInTransaction(decoded, nextOffsets));
-        sample.stop(batchTimer);
+    long parkedCount() {
+        return parked.get();
+    }
 
-        stored.putAll(nextOffsets);
-        next.putAll(nextOffsets);
-        appliedCounter.increment(batch.fresh().size());
-        skippedCounter.increment(decoded.size() - batch.fresh().size());
-        gapCounter.increment(batch.gaps());
-        if (positions != null) {
-            positions.applied(name(), batch.highWaterMarks());
+    /** After an operator's action committed: counters, read-your-writes, the projection's afterCommit. */
+    void operatorCommitted(Result result) {
+        committed(result);
+    }
+
+    private void committed(Result result) {
+        appliedCounter.increment(result.applied().size());
+        skippedCounter.increment(result.redelivered());
+        long newlyParkedRecords = result.newlyParked().stream().filter(outcome -> outcome.input.parked == null).count();
+        parkedCounter.increment(newlyParkedRecords);
+        gapCounter.increment(result.newlyParked().stream().filter(outcome -> outcome.reason == ParkReason.GAP).count());
+        parked.addAndGet(newlyParkedRecords - result.resolved());
+        if (parked.get() < 0) {
+            parked.set(0);
         }
-        if (!batch.fresh().isEmpty()) {
+        for (Outcome outcome : result.newlyParked()) {
+            logParked(outcome);
+        }
+        Map<String, Long> highWaterMarks = new HashMap<>();
+        for (Work work : result.works()) {
+            highWaterMarks.putAll(work.positions());
+        }
+        if (infrastructure.positions() != null && !highWaterMarks.isEmpty()) {
+            infrastructure.positions().applied(name(), highWaterMarks);
+        }
+        if (!result.applied().isEmpty()) {
             try {
-                projection.afterCommit(batch.fresh());
+                projection.afterCommit(result.applied());
             } catch (RuntimeException e) {
                 log.warn("Projection {}: afterCommit failed (the batch itself is committed)", name(), e);
             }
         }
     }
 
-    private Batch applyInTransaction(List<ProjectedEvent> decoded, Map<TopicPartition, Long> nextOffsets) {
-        Set<String> aggregateIds = new java.util.HashSet<>();
-        decoded.forEach(event -> aggregateIds.add(event.aggregateId()));
-        Map<String, Long> applied = store.positions(name(), aggregateIds);
-        Map<String, Long> changed = new HashMap<>();
-        List<ProjectedEvent> fresh = new ArrayList<>(decoded.size());
-        int gaps = 0;
-        for (ProjectedEvent event : decoded) {
-            long last = applied.getOrDefault(event.aggregateId(), -1L);
-            if (event.sequence() > last + 1) {
-                // The publisher sends each aggregate's events in order, so a hole means an event was lost
-                // upstream (stack-notes pitfall 3). Applying the rest keeps the projection live; the
-                // counter and the log make the loss visible to an operator instead of silent.
-                gaps++;
-                log.error("Projection {}: {} sequence {} arrived but {} was never applied (topic {}-{}@{})", name(),
-                        event.aggregateId(), event.sequence(), last + 1, topic, event.partition(), event.offset());
-            }
-            // A redelivery (same aggregate event at a later offset) is at or below the high-water mark: skip it.
-            if (event.sequence() > last) {
-                fresh.add(event);
-                applied.put(event.aggregateId(), event.sequence());
-                changed.put(event.aggregateId(), event.sequence());
-            }
-        }
-        if (!fresh.isEmpty()) {
-            projection.apply(List.copyOf(fresh));
-        }
-        store.savePositions(name(), changed);
-        Map<Integer, Long> expected = new HashMap<>();
-        Map<Integer, Long> target = new HashMap<>();
-        nextOffsets.forEach((partition, offset) -> {
-            target.put(partition.partition(), offset);
-            Long previous = stored.get(partition);
-            if (previous != null) {
-                expected.put(partition.partition(), previous);
-            }
-        });
-        store.advanceOffsets(name(), topic, expected, target);
-        return new Batch(fresh, changed, gaps);
-    }
-
-    private ProjectedEvent decode(ConsumerRecord<String, byte[]> record) {
-        try {
-            EventEnvelope envelope = codec.read(record.value());
-            CommunityEvent event = codec.event(envelope);
-            return new ProjectedEvent(envelope, event, record.partition(), record.offset());
-        } catch (RuntimeException e) {
-            throw new PoisonEventException("Cannot decode the record at " + record.topic() + "-" + record.partition()
-                    + "@" + record.offset() + " (key " + record.key() + "): " + e.getMessage(), e);
-        }
-    }
-
-    private void failed(List<ConsumerRecord<String, byte[]>> chunk, RuntimeException e) {
-        consecutiveFailures++;
-        failureCounter.increment();
-        ConsumerRecord<String, byte[]> first = chunk.get(0);
-        ConsumerRecord<String, byte[]> last = chunk.get(chunk.size() - 1);
-        String where = chunk.size() == 1
-                ? "the event at " + first.topic() + "-" + first.partition() + "@" + first.offset()
-                  + " (key " + first.key() + ")"
-                : chunk.size() + " events from " + first.topic() + "-" + first.partition() + "@" + first.offset()
-                  + " to " + last.topic() + "-" + last.partition() + "@" + last.offset();
-        lastError = where + ": " + e;
-        if (chunk.size() == 1) {
-            log.error("POISON EVENT: projection {} cannot apply {} (attempt {}); it is rolled back and retried, "
-                    + "its partition is blocked until it applies", name(), where, consecutiveFailures, e);
+    private void logParked(Outcome outcome) {
+        Input input = outcome.input;
+        var known = engine.decoded(input).known();
+        String where = topic + "-" + input.partition + "@" + input.offset;
+        String what = "key " + input.key + ", aggregate " + known.aggregateId() + ", sequence " + known.sequence()
+                + ", event " + known.eventId() + " (" + known.type() + ")";
+        if (outcome.reason == ParkReason.BEHIND || outcome.reason == ParkReason.GAP) {
+            log.error("PARKED: projection {} holds the record at {} ({}): {} {}", name(), where, what, outcome.reason,
+                    outcome.waitingFor);
         } else {
-            log.error("Projection {} failed to apply {} (attempt {}); rolled back, retrying one event per "
-                    + "transaction to find the failing one", name(), where, consecutiveFailures, e);
-            for (ConsumerRecord<String, byte[]> record : chunk) {
-                isolateUpTo.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
+            log.error("PARKED: projection {} cannot apply the record at {} ({}): {}: {}\n{}", name(), where, what,
+                    outcome.reason, outcome.errorMessage, outcome.errorStack == null ? "" : outcome.errorStack);
+        }
+    }
+
+    // ---------------------------------------------------------------- the listener
+
+    /** The batch listener of one container generation; shared by its consumers, which own distinct partitions. */
+    private final class Listener implements BatchAcknowledgingConsumerAwareMessageListener<String, byte[]>,
+            ConsumerSeekAware {
+
+        final Map<TopicPartition, PartitionState> partitions = new ConcurrentHashMap<>();
+        volatile boolean stopping;
+        ConsumerThreads threads;
+
+        @Override
+        public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+            Map<Integer, StoredOffset> stored;
+            boolean anyPositions;
+            try {
+                stored = store.offsets(name(), topic);
+                anyPositions = store.hasPositions(name());
+            } catch (RuntimeException e) {
+                // Loaded (and sought) by the first batch instead, which retries until the database answers.
+                log.warn("Projection {}: cannot read the stored offsets on assignment of {}: {}", name(),
+                        assignments.keySet(), e.getMessage());
+                assignments.keySet().forEach(partitions::remove);
+                return;
             }
-        }
-    }
-
-    private void resumeFromStoredOffsets(KafkaConsumer<String, byte[]> kafka) {
-        Map<Integer, Long> offsets = store.offsets(name(), topic);
-        isolateUpTo.clear();
-        for (TopicPartition partition : kafka.assignment()) {
-            Long offset = offsets.get(partition.partition());
-            if (offset != null) {
-                kafka.seek(partition, offset);
-                stored.put(partition, offset);
-                next.put(partition, offset);
-            }
-        }
-    }
-
-    private void seekBack(KafkaConsumer<String, byte[]> kafka, List<ConsumerRecord<String, byte[]>> unapplied) {
-        Map<TopicPartition, Long> firsts = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : unapplied) {
-            firsts.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
-        }
-        firsts.forEach(kafka::seek);
-    }
-
-    private void commitToKafkaForTooling(KafkaConsumer<String, byte[]> kafka) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        stored.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
-        kafka.commitAsync(offsets, null);
-    }
-
-    private void refreshEnds(KafkaConsumer<String, byte[]> kafka) {
-        Instant now = Instant.now();
-        if (Duration.between(lastLagRefresh, now).compareTo(properties.getLagRefreshInterval()) < 0) {
-            return;
-        }
-        lastLagRefresh = now;
-        try {
-            Set<TopicPartition> assigned = kafka.assignment();
-            if (assigned.isEmpty()) {
-                kafka.listTopics(Duration.ofSeconds(5));
-            } else {
-                ends.putAll(kafka.endOffsets(assigned, Duration.ofSeconds(5)));
-                ends.keySet().retainAll(assigned);
-            }
-            lastBrokerContactAt = Instant.now();
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            lastError = "Kafka did not answer: " + e.getMessage();
-            log.warn("Projection {}: Kafka did not answer ({})", name(), e.getMessage());
-        }
-    }
-
-    private long backoff(int failures) {
-        long initial = properties.getRetryBackoffInitial().toMillis();
-        long max = properties.getRetryBackoffMax().toMillis();
-        long pause = initial << Math.min(Math.max(failures - 1, 0), 20);
-        return Math.min(pause, max);
-    }
-
-    private void pause(long millis) {
-        synchronized (lifecycle) {
-            long until = System.currentTimeMillis() + millis;
-            while (running) {
-                long left = until - System.currentTimeMillis();
-                if (left <= 0) {
-                    return;
-                }
+            for (TopicPartition partition : assignments.keySet()) {
+                PartitionState state;
                 try {
-                    lifecycle.wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+                    state = load(partition.partition(), stored.get(partition.partition()), anyPositions);
+                } catch (RuntimeException e) {
+                    log.warn("Projection {}: cannot load {} on assignment: {}", name(), partition, e.getMessage());
+                    partitions.remove(partition);
+                    continue;
                 }
-            }
-        }
-    }
-
-    private record Batch(List<ProjectedEvent> fresh, Map<String, Long> highWaterMarks, int gaps) {
-    }
-
-    /** Seeks newly assigned partitions to the offsets stored with the projection (or the beginning). */
-    private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
-        private final KafkaConsumer<String, byte[]> kafka;
-
-        SeekToStoredOffsets(KafkaConsumer<String, byte[]> kafka) {
-            this.kafka = kafka;
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            Map<Integer, Long> offsets = store.offsets(name(), topic);
-            List<TopicPartition> fromStart = new ArrayList<>();
-            for (TopicPartition partition : partitions) {
-                Long offset = offsets.get(partition.partition());
-                if (offset == null) {
-                    fromStart.add(partition);
-                    stored.remove(partition);
+                partitions.put(partition, state);
+                if (state.nextOffset == null) {
+                    callback.seekToBeginning(partition.topic(), partition.partition());
                 } else {
-                    kafka.seek(partition, offset);
-                    stored.put(partition, offset);
-                    next.put(partition, offset);
+                    callback.seek(partition.topic(), partition.partition(), state.nextOffset);
                 }
             }
-            if (!fromStart.isEmpty()) {
-                kafka.seekToBeginning(fromStart);
-                kafka.beginningOffsets(fromStart).forEach(next::put);
-            }
-            kafka.endOffsets(partitions).forEach((partition, end) -> {
-                Long resumeAt = stored.get(partition);
-                if (resumeAt != null && resumeAt > end) {
-                    // The topic is shorter than what was applied: it was recreated, or the wrong cluster.
-                    lastError = "Stored offset " + resumeAt + " is beyond the end (" + end + ") of " + partition
-                            + ": the topic was recreated? Rebuild the projection.";
-                    log.error("Projection {}: {}", name(), lastError);
-                }
-            });
-            lastLagRefresh = Instant.EPOCH;
-            log.info("Projection {}: assigned {}, resuming at stored offsets {}", name(), partitions, offsets);
+            log.info("Projection {}: assigned {}, resuming at stored offsets {}", name(), assignments.keySet(), stored);
         }
 
         @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            forget(partitions);
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            revoked.forEach(partitions::remove);
         }
 
         @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            forget(partitions);
+        public void onMessage(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment,
+                              Consumer<?, ?> consumer) {
+            if (stopping || records.isEmpty()) {
+                return; // left for the next consumer, from the stored offsets
+            }
+            Timer.Sample sample = Timer.start();
+            Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition = new LinkedHashMap<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                byPartition.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
+                        partition -> new ArrayList<>()).add(record);
+            }
+            Set<TopicPartition> assigned = consumer.assignment();
+            List<Work> works = new ArrayList<>();
+            boolean complete = true;
+            try {
+                for (Map.Entry<TopicPartition, List<ConsumerRecord<String, byte[]>>> entry : byPartition.entrySet()) {
+                    TopicPartition partition = entry.getKey();
+                    if (!assigned.contains(partition)) {
+                        complete = false;
+                        continue; // revoked while the container retried this batch
+                    }
+                    PartitionState state = partitions.get(partition);
+                    if (state == null) {
+                        // Not loaded on assignment (the database did not answer): position the consumer now.
+                        state = load(partition.partition(), store.offsets(name(), topic).get(partition.partition()),
+                                store.hasPositions(name()));
+                        partitions.put(partition, state);
+                        seek(consumer, partition, state);
+                        complete = false;
+                        continue;
+                    }
+                    List<Input> inputs = contiguous(partition, state, entry.getValue(), consumer);
+                    if (inputs == null) {
+                        complete = false;
+                    } else if (!inputs.isEmpty()) {
+                        works.add(engine.work(state, inputs));
+                    }
+                }
+                if (!works.isEmpty()) {
+                    Result result = engine.process(works, () -> { }, this::storeOffsets, () -> stopping);
+                    lastBatchAt = Instant.now();
+                    consecutiveFailures.set(0);
+                    lastError = null;
+                    remember(result);
+                    committed(result);
+                }
+                if (complete) {
+                    acknowledgment.acknowledge();
+                }
+            } catch (ConcurrentProjectionUpdateException e) {
+                log.info("Projection {}: {}", name(), e.getMessage());
+                resumeFromStored(works, consumer);
+            } catch (ProjectionEngine.BatchAbandonedException e) {
+                log.info("Projection {}: stopping; the batch in progress was rolled back", name());
+            } catch (RuntimeException e) {
+                int failures = consecutiveFailures.incrementAndGet();
+                failureCounter.increment();
+                lastError = (TransientFaults.isTransient(e) ? "Database unreachable: " : "Batch failed: ")
+                        + RecordDecoder.rootMessage(e);
+                if (failures == 1 || failures % 10 == 0) {
+                    log.warn("Projection {}: batch of {} records failed (attempt {}), retried with back-off: {}",
+                            name(), records.size(), failures, e.toString());
+                }
+                throw e;
+            } finally {
+                sample.stop(batchTimer);
+            }
         }
 
-        private void forget(Collection<TopicPartition> partitions) {
-            partitions.forEach(partition -> {
-                next.remove(partition);
-                stored.remove(partition);
-                ends.remove(partition);
-                isolateUpTo.remove(partition);
-            });
+        /**
+         * The records that follow the stored offset: earlier ones are already applied (dropped); a batch that
+         * starts past it (the consumer was not positioned there) is sought back once, and null returned.
+         */
+        private List<Input> contiguous(TopicPartition partition, PartitionState state,
+                                       List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+            Long next = state.nextOffset;
+            List<Input> inputs = new ArrayList<>(records.size());
+            for (ConsumerRecord<String, byte[]> record : records) {
+                if (next == null || record.offset() >= next) {
+                    inputs.add(new Input(record.partition(), record.offset(), record.key(), record.value(), null));
+                }
+            }
+            if (next != null && !inputs.isEmpty() && inputs.get(0).offset > next) {
+                if (state.soughtTo != next) {
+                    state.soughtTo = next;
+                    log.warn("Projection {}: {} delivered from offset {} but {} is stored; seeking back", name(),
+                            partition, inputs.get(0).offset, next);
+                    consumer.seek(partition, next);
+                    return null;
+                }
+                log.error("Projection {}: offsets {} to {} of {} are no longer on the topic (retention?); going on"
+                        + " from {}", name(), next, inputs.get(0).offset - 1, partition, inputs.get(0).offset);
+            }
+            return inputs;
+        }
+
+        private Map<Integer, Long> storeOffsets(List<Work> works) {
+            Map<Integer, StoredOffset> expected = new HashMap<>();
+            Map<Integer, Long> next = new HashMap<>();
+            for (Work work : works) {
+                PartitionState state = work.base;
+                next.put(state.partition, work.inputs.get(work.inputs.size() - 1).offset + 1);
+                if (state.nextOffset != null) {
+                    expected.put(state.partition, new StoredOffset(state.nextOffset, state.version));
+                }
+            }
+            return store.advanceOffsets(name(), topic, expected, next);
+        }
+
+        /** Brings the partitions' caches up to the committed batch. */
+        private void remember(Result result) {
+            for (Work work : result.works()) {
+                PartitionState state = work.base;
+                state.positions.putAll(work.prefetched());
+                state.positions.putAll(work.positions());
+                if (state.positions.size() > properties.getPositionCacheSize()) {
+                    state.positions.clear();
+                    state.complete = false;
+                }
+                state.held = work.held();
+                state.parkedEvents = work.parkedEvents();
+                state.nextOffset = work.inputs.get(work.inputs.size() - 1).offset + 1;
+                state.version = result.versions().get(state.partition);
+            }
+        }
+
+        private void resumeFromStored(List<Work> works, Consumer<?, ?> consumer) {
+            Map<Integer, StoredOffset> stored = store.offsets(name(), topic);
+            boolean anyPositions = store.hasPositions(name());
+            for (Work work : works) {
+                TopicPartition partition = new TopicPartition(topic, work.partition());
+                PartitionState state = load(work.partition(), stored.get(work.partition()), anyPositions);
+                partitions.put(partition, state);
+                seek(consumer, partition, state);
+            }
+        }
+
+        private void seek(Consumer<?, ?> consumer, TopicPartition partition, PartitionState state) {
+            if (state.nextOffset == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, state.nextOffset);
+            }
+        }
+    }
+
+    /** A partition's state as stored: offset and version, holds from its open parked records. */
+    private PartitionState load(int partition, StoredOffset stored, boolean anyPositions) {
+        PartitionState state = new PartitionState(partition);
+        if (stored != null) {
+            state.nextOffset = stored.nextOffset();
+            state.version = stored.version();
+        }
+        // Nothing stored for the partition and no position of the projection at all (a first run or a rebuild):
+        // every aggregate of the partition is new, so no batch needs to read positions.
+        state.complete = stored == null && !anyPositions;
+        state.holdFrom(store.openParked(name(), topic, partition, false));
+        return state;
+    }
+
+    /** Runs the container's consumers on threads it can tell are gone, not merely asked to stop. */
+    private static final class ConsumerThreads implements AsyncTaskExecutor {
+        private final String name;
+        private final AtomicInteger count = new AtomicInteger();
+        private final List<CompletableFuture<Void>> done = new ArrayList<>();
+
+        ConsumerThreads(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public synchronized void execute(Runnable task) {
+            CompletableFuture<Void> finished = new CompletableFuture<>();
+            Thread thread = new Thread(() -> {
+                try {
+                    task.run();
+                } finally {
+                    finished.complete(null);
+                }
+            }, "projection-" + name + "-" + count.getAndIncrement());
+            thread.setDaemon(true);
+            done.add(finished);
+            thread.start();
+        }
+
+        synchronized CompletableFuture<Void> allDone() {
+            return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
+        }
+
+        synchronized int alive() {
+            return (int) done.stream().filter(future -> !future.isDone()).count();
         }
     }
 }

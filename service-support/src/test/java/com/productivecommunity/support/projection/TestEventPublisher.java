@@ -118,6 +118,23 @@ public final class TestEventPublisher implements AutoCloseable {
         }
     }
 
+    /** Sends any bytes under any key (e.g. a record no consumer can decode) and waits for the acknowledgement. */
+    public void send(String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused the record", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bytes command-service would publish for {@code envelope}. */
+    public byte[] bytes(EventEnvelope envelope) {
+        return codec.write(envelope);
+    }
+
     private ProducerRecord<String, byte[]> record(EventEnvelope envelope) {
         return new ProducerRecord<>(topic, envelope.communityId().toString(), codec.write(envelope));
     }
