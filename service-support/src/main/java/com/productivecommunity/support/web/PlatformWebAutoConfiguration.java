@@ -28,6 +28,12 @@ public class PlatformWebAutoConfiguration {
         return new ProblemDetailsAdvice();
     }
 
+    /** Replaces Boot's BasicErrorController: the error page is problem details too. */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
     /** Replaces Boot's JSON converter (same configuration otherwise: output is unchanged). */
     @Bean
     MappingJackson2HttpMessageConverter strictJsonHttpMessageConverter(Jackson2ObjectMapperBuilder builder) {

@@ -141,6 +141,19 @@ class StrictInputIntegrationTest {
     }
 
     @Test
+    void aUrlTheFirewallRefusesIsAProblemToo() throws Exception {
+        for (String path : new String[] {"/api/strict/items/a;b", "/api/strict/%2e%2e/items", "/api/strict/items/a%3Bb"}) {
+            HttpResponse<String> response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).get().asString().as(path)
+                    .startsWith("application/problem+json");
+            JsonNode body = JSON.readTree(response.body());
+            assertThat(body.get("status").asInt()).isEqualTo(400);
+            assertThat(body.get("detail").asText()).contains("refused before it reached the API");
+        }
+    }
+
+    @Test
     void anInvalidInputExceptionNamesItsField() throws Exception {
         JsonNode problem = problem(post("/api/strict/invalid-field", "{}"), "title");
         assertThat(problem.get("detail").asText()).isEqualTo("title contains a NUL character, U+0000, at character 3");
