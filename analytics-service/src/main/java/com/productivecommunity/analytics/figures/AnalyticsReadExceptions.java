@@ -3,6 +3,7 @@ package com.productivecommunity.analytics.figures;
 import com.productivecommunity.support.web.ForbiddenException;
 import com.productivecommunity.support.web.InvalidInputException;
 import com.productivecommunity.support.web.NotFoundException;
+import com.productivecommunity.support.web.Problems;
 import java.util.UUID;
 
 /** The named failures of the analytics reads, answered as problem details by service-support. */
@@ -19,7 +20,7 @@ final class AnalyticsReadExceptions {
 
     static class UnknownModelException extends NotFoundException {
         UnknownModelException(String model) {
-            super("No value model '" + model + "' is applied by this service");
+            super("No value model " + Problems.quote(model) + " is applied by this service");
         }
     }
 
@@ -29,9 +30,15 @@ final class AnalyticsReadExceptions {
         }
     }
 
+    static class InvalidMemberIdException extends InvalidInputException {
+        InvalidMemberIdException(String memberId) {
+            super("memberId", "'memberId' is not a member id: " + Problems.quote(memberId));
+        }
+    }
+
     static class UnsupportedBucketException extends InvalidInputException {
         UnsupportedBucketException(String bucket) {
-            super("Unsupported bucket '" + bucket + "': only 'day' is supported");
+            super("bucket", "Unsupported bucket " + Problems.quote(bucket) + ": only 'day' is supported");
         }
     }
 }

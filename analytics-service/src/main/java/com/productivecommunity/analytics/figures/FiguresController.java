@@ -4,6 +4,7 @@ import com.productivecommunity.analytics.engine.CommunityFigures;
 import com.productivecommunity.analytics.engine.Decimals;
 import com.productivecommunity.analytics.engine.MemberFigures;
 import com.productivecommunity.analytics.engine.Verdict;
+import com.productivecommunity.analytics.figures.AnalyticsReadExceptions.InvalidMemberIdException;
 import com.productivecommunity.analytics.figures.AnalyticsReadExceptions.NotAllowedToReadException;
 import com.productivecommunity.analytics.figures.AnalyticsReadExceptions.UnknownCommunityException;
 import com.productivecommunity.analytics.figures.AnalyticsReadExceptions.UnknownModelException;
@@ -15,6 +16,7 @@ import com.productivecommunity.analytics.figures.Views.TimelinePoint;
 import com.productivecommunity.analytics.figures.Views.TimelineView;
 import com.productivecommunity.analytics.model.ValueModel;
 import com.productivecommunity.analytics.model.ValueModels;
+import com.productivecommunity.events.Text;
 import com.productivecommunity.support.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -52,6 +54,7 @@ class FiguresController {
     MemberFiguresView member(@PathVariable UUID communityId, @PathVariable String memberId,
                              @Parameter(description = MODEL_DOC) @RequestParam(defaultValue = "v1") String model,
                              @Parameter(hidden = true) Member caller) {
+        requireMemberId(memberId);
         ValueModel valueModel = model(model);
         requireCommunity(communityId);
         requireSelfOrReader(caller, memberId);
@@ -106,6 +109,7 @@ class FiguresController {
     List<LedgerEntryView> ledger(@PathVariable UUID communityId, @PathVariable String memberId,
                                  @Parameter(description = MODEL_DOC) @RequestParam(defaultValue = "v1") String model,
                                  @Parameter(hidden = true) Member caller) {
+        requireMemberId(memberId);
         ValueModel valueModel = model(model);
         requireCommunity(communityId);
         requireSelfOrReader(caller, memberId);
@@ -115,6 +119,13 @@ class FiguresController {
                         Decimals.exact(e.organizationBenefit()), e.reason(), e.signal(), e.communityId(),
                         e.contributionId()))
                 .toList();
+    }
+
+    /** Not somebody's id (a NUL, for one, would reach PostgreSQL and fail there): 400. */
+    private static void requireMemberId(String memberId) {
+        if (!Text.isValid(memberId, Text.MEMBER_ID)) {
+            throw new InvalidMemberIdException(memberId);
+        }
     }
 
     private ValueModel model(String name) {

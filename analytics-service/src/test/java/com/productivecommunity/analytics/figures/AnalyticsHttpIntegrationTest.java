@@ -277,7 +277,7 @@ class AnalyticsHttpIntegrationTest {
         assertProblem(get("alice", unknown + "/members/alice"), 404);
         assertProblem(get("alice", community + "?model=v404"), 404);
         assertProblem(get("alice", community + "/timeline?bucket=week"), 400);
-        assertProblem(get("alice", "/api/analytics/communities/not-a-uuid"), 404); // service-support: a malformed id names nothing
+        assertProblem(get("alice", "/api/analytics/communities/not-a-uuid"), 400); // a malformed id (api.md)
         assertThat(rest.getForEntity(community, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 

@@ -24,6 +24,7 @@ import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
 import com.productivecommunity.events.OutcomeRecorded;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -65,7 +66,7 @@ class Community {
         if (members.contains(command.memberId())) {
             throw new AlreadyAMember(command.memberId());
         }
-        String purpose = command.purpose() == null ? null : Limits.purpose(command.purpose());
+        String purpose = Limits.optionalPurpose(command.purpose());
         apply(new MemberJoined(stamps.newId(), communityId, command.memberId(), stamps.now(), purpose));
     }
 
@@ -101,21 +102,24 @@ class Community {
             throw new LeadersOnly(command.memberId());
         }
         String description = Limits.outcomeDescription(command.description());
-        Limits.outcomeValue(command.value());
-        List<UUID> contributionIds = command.contributionIds() == null
-                ? List.of() : new ArrayList<>(new LinkedHashSet<>(command.contributionIds()));
+        BigDecimal value = Limits.outcomeValue(command.value());
+        List<UUID> requested = command.contributionIds() == null ? List.of() : command.contributionIds();
+        for (int i = 0; i < requested.size(); i++) {
+            if (requested.get(i) == null) {
+                throw new InvalidInput("contributionIds[" + i + "]", "contributionIds must not contain null");
+            }
+        }
+        List<UUID> contributionIds = new ArrayList<>(new LinkedHashSet<>(requested));
         Set<String> contributors = new LinkedHashSet<>();
         for (UUID contributionId : contributionIds) {
-            if (contributionId == null) {
-                throw new InvalidInput("contributionIds must not contain null");
-            }
             ContributionFacts contribution = lookup.contribution(contributionId)
                     .filter(facts -> facts.communityId().equals(communityId))
-                    .orElseThrow(() -> new InvalidInput("Contribution " + contributionId + " is not in this community"));
+                    .orElseThrow(() -> new InvalidInput("contributionIds[" + requested.indexOf(contributionId) + "]",
+                            "Contribution " + contributionId + " is not in this community"));
             contributors.add(contribution.authorId());
         }
         apply(new OutcomeRecorded(stamps.newId(), communityId, command.memberId(), stamps.now(), command.outcomeId(),
-                description, command.value(), contributionIds, List.copyOf(contributors)));
+                description, value, contributionIds, List.copyOf(contributors)));
     }
 
     @EventSourcingHandler

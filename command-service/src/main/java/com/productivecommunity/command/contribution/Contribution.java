@@ -60,24 +60,25 @@ class Contribution {
             throw new MembersOnly(command.memberId());
         }
         if (command.kind() == null) {
-            throw new InvalidInput("kind is required: one of QUESTION, ANSWER, POST, IDEA");
+            throw new InvalidInput("kind", "kind is required: one of QUESTION, ANSWER, POST, IDEA");
         }
         boolean answer = command.kind() == ContributionKind.ANSWER;
-        String title = answer && command.title() == null ? null : Limits.title(command.title());
+        String title = answer ? Limits.optionalTitle(command.title()) : Limits.title(command.title());
         String body = Limits.body(command.body());
         String inReplyToAuthorId = null;
         if (answer) {
             if (command.inReplyTo() == null) {
-                throw new InvalidInput("An ANSWER needs inReplyTo: the question it answers");
+                throw new InvalidInput("inReplyTo", "An ANSWER needs inReplyTo: the question it answers");
             }
             ContributionFacts question = lookup.contribution(command.inReplyTo())
                     .filter(facts -> facts.kind() == ContributionKind.QUESTION)
                     .filter(facts -> facts.communityId().equals(command.communityId()))
-                    .orElseThrow(() -> new InvalidInput(
+                    .orElseThrow(() -> new InvalidInput("inReplyTo",
                             "inReplyTo " + command.inReplyTo() + " is not a question of this community"));
             inReplyToAuthorId = question.authorId();
         } else if (command.inReplyTo() != null) {
-            throw new InvalidInput("Only an ANSWER replies to something: a " + command.kind() + " has no inReplyTo");
+            throw new InvalidInput("inReplyTo",
+                    "Only an ANSWER replies to something: a " + command.kind() + " has no inReplyTo");
         }
         apply(new ContributionPosted(stamps.newId(), command.communityId(), command.memberId(), stamps.now(),
                 command.contributionId(), command.kind(), title, body, command.inReplyTo(), inReplyToAuthorId));
@@ -87,7 +88,7 @@ class Contribution {
     void handle(GiveReaction command, CommandLookup lookup, Stamps stamps) {
         requireMember(command.memberId(), lookup);
         if (command.kind() == null) {
-            throw new InvalidInput("kind is required: one of LIKE, THANKS, USEFUL");
+            throw new InvalidInput("kind", "kind is required: one of LIKE, THANKS, USEFUL");
         }
         if (authorId.equals(command.memberId())) {
             throw new OwnContribution();
@@ -115,15 +116,16 @@ class Contribution {
             throw new QuestionAuthorOnly(command.memberId());
         }
         if (kind != ContributionKind.QUESTION) {
-            throw new InvalidInput("Only a question has an accepted answer; this is a " + kind);
+            throw new InvalidInput("questionId", "Only a question has an accepted answer; this is a " + kind);
         }
         if (command.answerId() == null) {
-            throw new InvalidInput("answerId is required");
+            throw new InvalidInput("answerId", "answerId is required");
         }
         ContributionFacts answer = lookup.contribution(command.answerId())
                 .filter(facts -> facts.kind() == ContributionKind.ANSWER)
                 .filter(facts -> contributionId.equals(facts.inReplyTo()))
-                .orElseThrow(() -> new InvalidInput("Contribution " + command.answerId() + " is not an answer to this question"));
+                .orElseThrow(() -> new InvalidInput("answerId",
+                        "Contribution " + command.answerId() + " is not an answer to this question"));
         if (command.answerId().equals(acceptedAnswerId)) {
             return; // accepting the accepted answer again changes nothing
         }

@@ -1,54 +1,71 @@
 package com.productivecommunity.command.core;
 
+import com.productivecommunity.events.OutcomeValue;
+import com.productivecommunity.events.Text;
 import java.math.BigDecimal;
 
-/** The input limits of api.md; a value out of bounds is an {@link InvalidInput}. */
+/**
+ * The input rules of api.md, applied to every field of every command: texts follow {@link Text} (the
+ * rule every service shares, so every event's texts are ones every projection can store) and the outcome
+ * value {@link OutcomeValue}. Each returns the value as it is to be stored; a value that breaks its rule is
+ * an {@link InvalidInput} naming the field.
+ */
 public final class Limits {
-
-    private static final BigDecimal MAX_OUTCOME_VALUE = new BigDecimal("1000000");
 
     private Limits() {
     }
 
     public static String communityName(String name) {
-        return text("name", name, 3, 100);
+        return text("name", name, Text.COMMUNITY_NAME);
     }
 
     public static String purpose(String purpose) {
-        return text("purpose", purpose, 1, 500);
+        return text("purpose", purpose, Text.PURPOSE);
+    }
+
+    /** A purpose that may be left out: null, empty or blank means none. */
+    public static String optionalPurpose(String purpose) {
+        return optionalText("purpose", purpose, Text.PURPOSE);
     }
 
     public static String title(String title) {
-        return text("title", title, 1, 200);
+        return text("title", title, Text.CONTRIBUTION_TITLE);
+    }
+
+    /** An answer's title may be left out: null, empty or blank means none. */
+    public static String optionalTitle(String title) {
+        return optionalText("title", title, Text.CONTRIBUTION_TITLE);
     }
 
     public static String body(String body) {
-        return text("body", body, 1, 20_000);
+        return text("body", body, Text.CONTRIBUTION_BODY);
     }
 
     public static String outcomeDescription(String description) {
-        return text("description", description, 1, 1_000);
+        return text("description", description, Text.OUTCOME_DESCRIPTION);
     }
 
     public static BigDecimal outcomeValue(BigDecimal value) {
-        if (value == null) {
-            throw new InvalidInput("value is required");
+        try {
+            return OutcomeValue.normalize(value);
+        } catch (OutcomeValue.InvalidValueException e) {
+            throw new InvalidInput("value", "value " + e.getMessage());
         }
-        if (value.signum() <= 0 || value.compareTo(MAX_OUTCOME_VALUE) > 0) {
-            throw new InvalidInput("value must be greater than 0 and at most 1,000,000, got " + value.toPlainString());
-        }
-        return value;
     }
 
-    /** Blank text counts as missing: a purpose of spaces states nothing. */
-    private static String text(String field, String value, int min, int max) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInput(field + " is required");
+    private static String text(String field, String value, Text.Rule rule) {
+        try {
+            return Text.normalize(value, rule);
+        } catch (Text.InvalidTextException e) {
+            throw new InvalidInput(field, field + " " + e.getMessage());
         }
-        int length = value.codePointCount(0, value.length());
-        if (length < min || length > max) {
-            throw new InvalidInput(field + " must be " + min + " to " + max + " characters, got " + length);
+    }
+
+    private static String optionalText(String field, String value, Text.Rule rule) {
+        try {
+            return Text.normalizeOptional(value, rule).orElse(null);
+        } catch (Text.InvalidTextException e) {
+            throw new InvalidInput(field, field + " " + e.getMessage());
         }
-        return value;
     }
 }

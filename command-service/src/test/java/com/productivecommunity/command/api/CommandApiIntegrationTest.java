@@ -76,7 +76,7 @@ class CommandApiIntegrationTest extends CommandServiceIntegrationTest {
         problem(as("carol").post("/api/communities/" + community + "/members", "{\"purpose\":\"" + "x".repeat(501) + "\"}"), 400);
         problem(anonymous().post("/api/communities/" + community + "/members", null), 401);
         problem(as("carol").post("/api/communities/" + UUID.randomUUID() + "/members", null), 404);
-        problem(as("carol").post("/api/communities/not-a-uuid/members", null), 404);
+        problem(as("carol").post("/api/communities/not-a-uuid/members", null), 400);
     }
 
     // --- DELETE /api/communities/{id}/members/me

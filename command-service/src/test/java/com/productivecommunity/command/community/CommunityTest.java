@@ -195,7 +195,53 @@ class CommunityTest {
                 .when(new RecordOutcome(COMMUNITY, "alice", OUTCOME, "Saved 3 hours", new BigDecimal("300.50"),
                         List.of(QUESTION, ANSWER, ANOTHER_ANSWER, ANSWER)))
                 .expectEvents(new OutcomeRecorded(EVENT_ID, COMMUNITY, "alice", NOW, OUTCOME, "Saved 3 hours",
-                        new BigDecimal("300.50"), List.of(QUESTION, ANSWER, ANOTHER_ANSWER), List.of("bob", "carol")));
+                        new BigDecimal("300.5"), List.of(QUESTION, ANSWER, ANOTHER_ANSWER), List.of("bob", "carol")));
+    }
+
+    @Test
+    void outcomeValueHasAtMostSixDecimalPlacesAndIsStoredInItsShortestForm() {
+        for (String value : List.of("0.0000001", "1.0000001", "1E-7", "1E-1000000000")) {
+            fixture.given(founded())
+                    .when(new RecordOutcome(COMMUNITY, "alice", OUTCOME, "Saved", new BigDecimal(value), List.of()))
+                    .expectException(InvalidInput.class).expectNoEvents();
+        }
+        fixture.given(founded())
+                .when(new RecordOutcome(COMMUNITY, "alice", OUTCOME, "Saved", new BigDecimal("1E+6"), List.of()))
+                .expectEvents(new OutcomeRecorded(EVENT_ID, COMMUNITY, "alice", NOW, OUTCOME, "Saved",
+                        new BigDecimal("1000000"), List.of(), List.of()));
+        fixture.given(founded())
+                .when(new RecordOutcome(COMMUNITY, "alice", OUTCOME, "Saved", new BigDecimal("0.0000010"), List.of()))
+                .expectEvents(new OutcomeRecorded(EVENT_ID, COMMUNITY, "alice", NOW, OUTCOME, "Saved",
+                        new BigDecimal("0.000001"), List.of(), List.of()));
+    }
+
+    @Test
+    void textsThatNoProjectionCouldStoreAreRejectedInEveryField() {
+        for (String text : List.of("a\u0000b", "a\uD800b", "a\uFFFFb", "\uFEFFab", "a\u001Bb")) {
+            fixture.givenNoPriorActivity().when(new FoundCommunity(COMMUNITY, "alice", "Welding" + text, "p"))
+                    .expectException(InvalidInput.class).expectNoEvents();
+            fixture.givenNoPriorActivity().when(new FoundCommunity(COMMUNITY, "alice", "Welding", text))
+                    .expectException(InvalidInput.class).expectNoEvents();
+            fixture.given(founded()).when(new JoinCommunity(COMMUNITY, "bob", text))
+                    .expectException(InvalidInput.class).expectNoEvents();
+            fixture.given(founded()).when(new StateCommunityPurpose(COMMUNITY, "alice", text))
+                    .expectException(InvalidInput.class).expectNoEvents();
+            fixture.given(founded(), joined("bob")).when(new StateMemberPurpose(COMMUNITY, "bob", text))
+                    .expectException(InvalidInput.class).expectNoEvents();
+            fixture.given(founded()).when(new RecordOutcome(COMMUNITY, "alice", OUTCOME, text, BigDecimal.ONE, List.of()))
+                    .expectException(InvalidInput.class).expectNoEvents();
+        }
+        fixture.givenNoPriorActivity().when(new FoundCommunity(COMMUNITY, "alice", "Weld\ning", "p"))
+                .expectException(InvalidInput.class).expectNoEvents();
+    }
+
+    @Test
+    void textsAreStoredNormalisedAndABlankJoiningPurposeIsNone() {
+        fixture.givenNoPriorActivity()
+                .when(new FoundCommunity(COMMUNITY, "alice", "  Maintenance\u00A0", "\r\nLess\r\ndowntime \n"))
+                .expectEvents(new CommunityFounded(EVENT_ID, COMMUNITY, "alice", NOW, "Maintenance", "Less\ndowntime"));
+        fixture.given(founded()).when(new JoinCommunity(COMMUNITY, "bob", " \n\t "))
+                .expectEvents(joined("bob"));
     }
 
     @Test

@@ -142,6 +142,42 @@ class ContributionTest {
     }
 
     @Test
+    void titlesAndBodiesThatNoProjectionCouldStoreAreRejected() {
+        for (String text : java.util.List.of("a\u0000b", "a\uDC00b", "a\uFDD0b", "\uFEFFab", "a\u0085b")) {
+            fixture.givenNoPriorActivity()
+                    .when(new PostContribution(NEW, COMMUNITY, "alice", ContributionKind.POST, text, "B", null))
+                    .expectException(InvalidInput.class).expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(new PostContribution(NEW, COMMUNITY, "alice", ContributionKind.POST, "T", text, null))
+                    .expectException(InvalidInput.class).expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(new PostContribution(NEW, COMMUNITY, "carol", ContributionKind.ANSWER, text, "B", QUESTION))
+                    .expectException(InvalidInput.class).expectNoEvents();
+        }
+        fixture.givenNoPriorActivity()
+                .when(new PostContribution(NEW, COMMUNITY, "alice", ContributionKind.POST, "Two\nlines", "B", null))
+                .expectException(InvalidInput.class).expectNoEvents();
+    }
+
+    @Test
+    void titlesAndBodiesAreStoredNormalisedAndAnAnswersBlankTitleIsNone() {
+        fixture.givenNoPriorActivity()
+                .when(new PostContribution(NEW, COMMUNITY, "alice", ContributionKind.POST, " Title\t", "\n  code\r\n",
+                        null))
+                .expectException(InvalidInput.class);
+        fixture.givenNoPriorActivity()
+                .when(new PostContribution(NEW, COMMUNITY, "alice", ContributionKind.POST, " Title ", "\n  code\r\n",
+                        null))
+                .expectEvents(new ContributionPosted(EVENT_ID, COMMUNITY, "alice", NOW, NEW, ContributionKind.POST,
+                        "Title", "  code", null, null));
+        fixture.givenNoPriorActivity()
+                .when(new PostContribution(NEW, COMMUNITY, "carol", ContributionKind.ANSWER, " \u200B ", "The filter",
+                        QUESTION))
+                .expectEvents(new ContributionPosted(EVENT_ID, COMMUNITY, "carol", NOW, NEW, ContributionKind.ANSWER,
+                        null, "The filter", QUESTION, "bob"));
+    }
+
+    @Test
     void anAnswerNeedsInReplyTo() {
         fixture.givenNoPriorActivity()
                 .when(new PostContribution(NEW, COMMUNITY, "carol", ContributionKind.ANSWER, null, "B", null))

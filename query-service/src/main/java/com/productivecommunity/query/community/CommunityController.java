@@ -1,6 +1,9 @@
 package com.productivecommunity.query.community;
 
+import com.productivecommunity.events.Text;
 import com.productivecommunity.support.security.Member;
+import com.productivecommunity.support.web.InvalidInputException;
+import com.productivecommunity.support.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,10 +32,17 @@ class CommunityController {
     List<CommunitySummary> communities(
             @Parameter(description = "a member id, or `me` for the caller") @RequestParam(required = false) String member,
             Member caller) {
-        if (member == null) {
+        if (member == null || member.isEmpty()) {
             return reads.all();
         }
-        return reads.ofMember("me".equals(member) ? caller.id() : member);
+        if ("me".equals(member)) {
+            return reads.ofMember(caller.id());
+        }
+        if (!Text.isValid(member, Text.MEMBER_ID)) {
+            // Not somebody's id: a NUL, for one, would reach PostgreSQL and fail there.
+            throw new InvalidInputException("member", "'member' is not a member id: " + Problems.quote(member));
+        }
+        return reads.ofMember(member);
     }
 
     @GetMapping("/{communityId}")

@@ -3,10 +3,11 @@ package com.productivecommunity.query.feed;
 import com.productivecommunity.query.community.CommunityReads;
 import com.productivecommunity.query.community.UnknownCommunityException;
 import com.productivecommunity.support.security.Member;
-import com.productivecommunity.support.web.InvalidInputException;
+import com.productivecommunity.support.web.Parameters;
 import com.productivecommunity.support.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,26 +34,29 @@ class FeedController {
     @GetMapping("/api/communities/{communityId}/feed")
     @Operation(summary = "A community's contributions, newest first")
     FeedPage communityFeed(@PathVariable UUID communityId,
-                           @Parameter(description = "1 to 100") @RequestParam(defaultValue = "20") int limit,
+                           @Parameter(description = "1 to 100 (decimal digits)", schema = @Schema(type = "integer",
+                                   minimum = "1", maximum = "100", defaultValue = "20"))
+                           @RequestParam(required = false) String limit,
                            @Parameter(description = "`next` of the previous page") @RequestParam(required = false)
                            String before) {
         Cursor cursor = cursor(before);
-        checkLimit(limit);
+        int size = limit(limit);
         if (!communities.exists(communityId)) {
             throw new UnknownCommunityException(communityId);
         }
-        return feeds.communityFeed(communityId, cursor, limit);
+        return feeds.communityFeed(communityId, cursor, size);
     }
 
     @GetMapping("/api/feed")
     @Operation(summary = "The caller's home feed: contributions of every community they currently belong to")
     FeedPage homeFeed(Member member,
-                      @Parameter(description = "1 to 100") @RequestParam(defaultValue = "20") int limit,
+                      @Parameter(description = "1 to 100 (decimal digits)", schema = @Schema(type = "integer",
+                                   minimum = "1", maximum = "100", defaultValue = "20"))
+                           @RequestParam(required = false) String limit,
                       @Parameter(description = "`next` of the previous page") @RequestParam(required = false)
                       String before) {
         Cursor cursor = cursor(before);
-        checkLimit(limit);
-        return feeds.homeFeed(member.id(), cursor, limit);
+        return feeds.homeFeed(member.id(), cursor, limit(limit));
     }
 
     @GetMapping("/api/contributions/{contributionId}")
@@ -65,10 +69,8 @@ class FeedController {
         return before == null || before.isBlank() ? null : Cursor.decode(before);
     }
 
-    private static void checkLimit(int limit) {
-        if (limit < 1 || limit > 100) {
-            throw new InvalidInputException("'limit' must be between 1 and 100, got " + limit);
-        }
+    private static int limit(String limit) {
+        return Parameters.integer("limit", limit, 1, 100, 20);
     }
 
     static class UnknownContributionException extends NotFoundException {

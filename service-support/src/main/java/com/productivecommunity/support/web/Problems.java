@@ -16,13 +16,62 @@ public final class Problems {
     private Problems() {
     }
 
+    private static final int QUOTE_LIMIT = 80;
+
+    /**
+     * A client's value, fit to repeat in a problem's {@code detail}: in single quotes, at most 80 code
+     * points, and every character that is not printable text (controls, unpaired surrogates, noncharacters,
+     * format characters) written as {@code \\uXXXX}, so that nothing a client sends can break the JSON
+     * writer or the reader's terminal.
+     */
+    public static String quote(String value) {
+        if (value == null) {
+            return "null";
+        }
+        int cut = value.codePointCount(0, value.length()) > QUOTE_LIMIT
+                ? value.offsetByCodePoints(0, QUOTE_LIMIT) : value.length();
+        return "'" + printable(value.substring(0, cut)) + (cut < value.length() ? "'…" : "'");
+    }
+
+    /** {@code text} with every character that is not printable text escaped as {@code \\uXXXX}; null stays null. */
+    public static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            int codePoint = pair ? Character.toCodePoint(c, text.charAt(i + 1)) : c;
+            int type = Character.getType(codePoint);
+            boolean escape = type == Character.CONTROL || type == Character.SURROGATE || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                    || (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE;
+            if (escape && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (escape) {
+                for (char unit : Character.toChars(codePoint)) {
+                    out.append(String.format("\\u%04X", (int) unit));
+                }
+            } else if (out != null) {
+                out.appendCodePoint(codePoint);
+            }
+            if (pair) {
+                i++;
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     public static void write(HttpServletResponse response, HttpStatus status, String detail, String instance)
             throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", status.getReasonPhrase());
         body.put("status", status.value());
-        body.put("detail", detail);
+        body.put("detail", printable(detail));
         if (instance != null) {
             body.put("instance", instance);
         }

@@ -81,8 +81,8 @@ class SupportIntegrationTest {
     }
 
     @Test
-    void aPathIdThatIsNotAUuidIsA404() throws Exception {
-        assertProblem(send(get("/api/things/not-a-uuid", "alice", "alice")), 404);
+    void aPathIdThatIsNotAUuidIsA400() throws Exception {
+        assertProblem(send(get("/api/things/not-a-uuid", "alice", "alice")), 400);
     }
 
     @Test
