@@ -126,14 +126,14 @@ public class PlatformSecurityAutoConfiguration {
         return stateless(http, properties, problems)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated());
     }
 
     /** The scraper's single Basic account (role OPERATOR), or null when none is configured. */
-    static AuthenticationManager scraper(PlatformSecurityProperties.Scraper scraper, String defaultPassword) {
+    static AuthenticationProvider scraper(PlatformSecurityProperties.Scraper scraper, String defaultPassword) {
         String password = scraper.password() != null ? scraper.password() : defaultPassword;
         if (password == null) {
             return null;
@@ -142,7 +142,7 @@ public class PlatformSecurityAutoConfiguration {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(
                 User.withUsername(scraper.user()).password(encoder.encode(password)).roles(Member.OPERATOR).build()));
         dao.setPasswordEncoder(encoder);
-        return new ProviderManager(new CachingAuthenticationProvider(dao, 16));
+        return new CachingAuthenticationProvider(dao, 16);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -163,10 +163,12 @@ public class PlatformSecurityAutoConfiguration {
 
         @Bean
         @Order(1)
-        SecurityFilterChain platformManagementFilterChain(HttpSecurity http, PlatformSecurityProperties properties)
-                throws Exception {
+        SecurityFilterChain platformManagementFilterChain(HttpSecurity http, PlatformSecurityProperties properties,
+                AuthenticationProvider demoDirectoryAuthenticationProvider) throws Exception {
+            // People sign in here too (and are refused metrics with a 403); the scraper is unknown to the API chain.
             return management(http, properties, problems)
-                    .authenticationManager(scraper(properties.scraper(), "prometheus"))
+                    .authenticationManager(new ProviderManager(scraper(properties.scraper(), "prometheus"),
+                            demoDirectoryAuthenticationProvider))
                     .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(problems))
                     .build();
         }
@@ -199,7 +201,7 @@ public class PlatformSecurityAutoConfiguration {
         SecurityFilterChain platformManagementFilterChain(HttpSecurity http, PlatformSecurityProperties properties,
                                                           JwtDecoder platformJwtDecoder) throws Exception {
             AuthenticationManager tokens = tokens(platformJwtDecoder, properties);
-            AuthenticationManager scraper = scraper(properties.scraper(), null);
+            AuthenticationProvider scraper = scraper(properties.scraper(), null);
             management(http, properties, problems).oauth2ResourceServer(server -> server
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
@@ -207,7 +209,7 @@ public class PlatformSecurityAutoConfiguration {
             if (scraper == null) {
                 http.httpBasic(basic -> basic.disable());
             } else {
-                http.authenticationManager(scraper)
+                http.authenticationManager(new ProviderManager(scraper))
                         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(problems));
             }
             return http.build();

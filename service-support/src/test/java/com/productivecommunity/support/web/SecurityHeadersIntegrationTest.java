@@ -60,7 +60,8 @@ class SecurityHeadersIntegrationTest {
     @Test
     void metricsAndDetailsNeedTheScraperAccount() throws Exception {
         assertThat(send(get("/actuator/prometheus", null)).statusCode()).isEqualTo(401);
-        assertThat(send(get("/actuator/prometheus", "dana")).statusCode()).as("people are not scrapers").isEqualTo(401);
+        assertThat(send(get("/actuator/prometheus", "dana")).statusCode()).as("people are not scrapers").isEqualTo(403);
+        assertThat(send(get("/actuator/health", "dana")).statusCode()).isEqualTo(200);
         assertThat(send(get("/actuator/info", null)).statusCode()).isEqualTo(401);
         HttpResponse<String> scrape = send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("prometheus:prometheus".getBytes(StandardCharsets.UTF_8)))
