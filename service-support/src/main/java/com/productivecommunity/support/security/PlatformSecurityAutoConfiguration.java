@@ -96,7 +96,7 @@ public class PlatformSecurityAutoConfiguration {
                 .addHeaderWriter((request, response) -> {
                     String path = request.getRequestURI();
                     response.setHeader("Content-Security-Policy",
-                            path.startsWith("/swagger-ui") ? DOCS_POLICY : API_POLICY);
+                            path.startsWith("/swagger-ui") || path.startsWith("/webjars/swagger-ui") ? DOCS_POLICY : API_POLICY);
                 }));
     }
 
@@ -127,7 +127,7 @@ public class PlatformSecurityAutoConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html").permitAll()
+                                "/swagger-ui.html", "/webjars/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated());
     }

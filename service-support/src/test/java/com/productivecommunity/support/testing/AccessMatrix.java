@@ -87,6 +87,9 @@ public final class AccessMatrix {
     public record Row<F>(String mapping, String what, Map<Caller, Integer> expected, Function<F, Call> call) {
     }
 
+    /** The swagger-ui webjar springdoc brings (its version appears in one of springdoc's resource mappings). */
+    static final String SWAGGER_UI = "5.32.2";
+
     private final String service;
     private final int port;
     private final Function<Caller, String> authorization;
@@ -156,10 +159,19 @@ public final class AccessMatrix {
                         f -> Call.get("/v3/api-docs/swagger-config"), 200, 200, 200, 200, 200, 200, 200, 401)
                 .row("GET /swagger-ui.html", "Swagger UI (redirect)", none, f -> Call.get("/swagger-ui.html"),
                         302, 302, 302, 302, 302, 302, 302, 401)
-                .row("* /swagger-ui*/**", "Swagger UI's files", none, f -> Call.get("/swagger-ui/index.html"),
+                .row("* /swagger-ui/**", "Swagger UI's files", none, f -> Call.get("/swagger-ui/index.html"),
                         200, 200, 200, 200, 200, 200, 200, 401)
-                .row("* /swagger-ui*/*swagger-initializer.js", "Swagger UI's start script", none,
+                .row("* /swagger-ui/*swagger-initializer.js", "Swagger UI's start script", none,
                         f -> Call.get("/swagger-ui/swagger-initializer.js"), 200, 200, 200, 200, 200, 200, 200, 401)
+                .row("* /webjars/*swagger-ui/**", "Swagger UI's files (webjar path)", none,
+                        f -> Call.get("/webjars/swagger-ui/index.html"), 200, 200, 200, 200, 200, 200, 200, 401)
+                .row("* /webjars/*swagger-ui/*swagger-initializer.js", "Swagger UI's start script (webjar path)", none,
+                        f -> Call.get("/webjars/swagger-ui/swagger-initializer.js"), 200, 200, 200, 200, 200, 200, 200, 401)
+                // springdoc names the swagger-ui version in this mapping: a swagger-ui upgrade changes this row.
+                .row("* /webjars/*swagger-ui/" + SWAGGER_UI + "/*swagger-initializer.js",
+                        "Swagger UI's start script (versioned webjar path)", none,
+                        f -> Call.get("/webjars/swagger-ui/" + SWAGGER_UI + "/swagger-initializer.js"),
+                        200, 200, 200, 200, 200, 200, 200, 401)
                 .row("* /error", "the error page, called directly", none, f -> Call.get("/error"),
                         500, 500, 500, 500, 500, 500, 500, 401)
                 .row("* /webjars/**", "webjar files (none served)", none, f -> Call.get("/webjars/none.js"),
