@@ -249,7 +249,7 @@ async function communitiesView() {
   const show = () => {
     const q = search.value.trim().toLowerCase();
     const hits = all.filter((c) => !q || c.name.toLowerCase().includes(q) || (c.purpose || '').toLowerCase().includes(q));
-    list.innerHTML = hits.map((c) => `<li class="card"><h2 style="margin-top:0"><a href="#/community/${esc(c.communityId)}">${esc(c.name)}</a></h2>
+    list.innerHTML = hits.map((c) => `<li class="card"><h2 class="flush"><a href="#/community/${esc(c.communityId)}">${esc(c.name)}</a></h2>
       <p>${esc(c.purpose)}</p><p class="meta">${c.memberCount} member${c.memberCount === 1 ? '' : 's'}</p></li>`).join('')
       || '<li class="muted">No community matches.</li>';
     document.getElementById('search-count').textContent = `${hits.length} of ${all.length} communities`;
@@ -271,18 +271,18 @@ async function communityView(id) {
   const member = c.members.find((m) => m.memberId === me.name);
   const leader = c.leaders.includes(me.name);
   setView(gen, c.name, `<h1>${esc(c.name)}</h1>
-    <section class="card" aria-labelledby="purpose-h"><h2 id="purpose-h" style="margin-top:0">Purpose</h2>
+    <section class="card" aria-labelledby="purpose-h"><h2 id="purpose-h" class="flush">Purpose</h2>
       <p id="community-purpose">${esc(c.purpose)}</p>
       ${leader ? `<form id="edit-purpose" novalidate><label for="edit-purpose-text">Edit the community purpose</label>
         <textarea id="edit-purpose-text" name="purpose">${esc(c.purpose)}</textarea>${errorSlot()}
         <div class="actions"><button type="submit">Save purpose</button></div></form>` : ''}
     </section>
-    <section class="card" aria-labelledby="people-h"><h2 id="people-h" style="margin-top:0">People</h2>
+    <section class="card" aria-labelledby="people-h"><h2 id="people-h" class="flush">People</h2>
       <p><strong>Leaders:</strong> ${c.leaders.map(esc).join(', ') || '—'}</p>
       <h3>Members and what they want out of it</h3>
       <ul id="members">${c.members.map((m) => `<li><strong>${esc(m.memberId)}</strong>${m.purpose ? `: ${esc(m.purpose)}` : ' <span class="muted">(no purpose stated)</span>'}</li>`).join('')}</ul>
     </section>
-    <section class="card" aria-labelledby="me-h"><h2 id="me-h" style="margin-top:0">${member ? 'Your membership' : 'Join this community'}</h2>
+    <section class="card" aria-labelledby="me-h"><h2 id="me-h" class="flush">${member ? 'Your membership' : 'Join this community'}</h2>
       ${member ? `<form id="my-purpose" novalidate><label for="my-purpose-text">Your purpose (what you want out of it)</label>
           <textarea id="my-purpose-text" name="purpose">${esc(member.purpose || '')}</textarea>${errorSlot()}
           <div class="actions"><button type="submit">Save my purpose</button>
@@ -295,7 +295,7 @@ async function communityView(id) {
       <p class="muted small">What did the organization get (an idea adopted, downtime avoided, hours saved)?</p>
       <label for="outcome-description">Description</label><textarea id="outcome-description" name="description"></textarea>
       <label for="outcome-value">Value (e.g. hours saved)</label><input type="number" id="outcome-value" name="value" min="0" step="any" inputmode="decimal">
-      <fieldset style="border:0;padding:0;margin:.5rem 0"><legend><strong>Contributions it came from</strong></legend>
+      <fieldset class="plain"><legend><strong>Contributions it came from</strong></legend>
         ${feedPage.items.map((i) => `<label class="check"><input type="checkbox" name="contributionIds" value="${esc(i.contributionId)}">
           <span>${esc(KIND_NAMES[i.kind])} by ${esc(i.authorId)}: ${esc(i.title || i.body.slice(0, 80))}</span></label>`).join('') || '<p class="muted">No contributions yet.</p>'}
       </fieldset>${errorSlot()}
@@ -407,7 +407,7 @@ async function valueView() {
     const [fig, ledger] = await Promise.all([api('GET', base).then((r) => r.data), api('GET', `${base}/ledger`).then((r) => r.data)]);
     const more = Number(fig.benefit) > Number(fig.contribution);
     return `<section class="card" aria-labelledby="v-${esc(c.communityId)}" data-community="${esc(c.communityId)}">
-      <h2 id="v-${esc(c.communityId)}" style="margin-top:0"><a href="#/community/${esc(c.communityId)}">${esc(c.name)}</a></h2>
+      <h2 id="v-${esc(c.communityId)}" class="flush"><a href="#/community/${esc(c.communityId)}">${esc(c.name)}</a></h2>
       <div class="figures">
         <div class="figure"><span class="value" data-figure="contribution">${fmt(fig.contribution)}</span><span class="label">You gave (contribution)</span></div>
         <div class="figure"><span class="value" data-figure="benefit">${fmt(fig.benefit)}</span><span class="label">You got (benefit)</span></div>

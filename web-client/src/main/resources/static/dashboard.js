@@ -41,7 +41,7 @@ export async function renderDashboard(box, id, { api, esc, fmt, cleanup }) {
       <div class="figure"><span class="value">${fmt(summary.activeMembers)}</span><span class="label">active members</span></div>
     </div>
     <section class="card" aria-labelledby="timeline-h">
-      <h2 id="timeline-h" style="margin-top:0">How value grew, day by day</h2>
+      <h2 id="timeline-h" class="flush">How value grew, day by day</h2>
       <p class="muted small">Running totals at the end of each day. Left axis: points members gave and got. Right axis: value of the outcomes the organization recorded.</p>
       <div class="chart-box"><canvas id="timeline-chart" role="img" aria-label="${esc(chartSummary(timeline.points, fmt))}"></canvas></div>
       <details><summary>The timeline as a table</summary>
@@ -51,9 +51,9 @@ export async function renderDashboard(box, id, { api, esc, fmt, cleanup }) {
         </table></div></details>
     </section>
     <section class="card" aria-labelledby="members-h">
-      <h2 id="members-h" style="margin-top:0">Members</h2>
+      <h2 id="members-h" class="flush">Members</h2>
       <p class="muted small">What each member gave and got; the table below has the same figures.</p>
-      <div class="chart-box members-chart" style="height:${Math.max(9, 5 + 3 * figures.filter((m) => !m.hidden).length)}rem">
+      <div class="chart-box members-chart" id="members-box">
         <canvas id="members-chart" role="img" aria-label="Bar chart of each member's contribution and benefit; the same figures are in the table below."></canvas></div>
       <div class="table-wrap"><table id="members-table"><caption class="visually-hidden">Members' figures</caption>
         <thead><tr><th scope="col">Member</th><th scope="col">Purpose</th><th scope="col" class="num">Gave</th><th scope="col" class="num">Got</th><th scope="col" class="num">Balance</th><th scope="col" class="num">Ratio</th></tr></thead>
@@ -66,6 +66,8 @@ export async function renderDashboard(box, id, { api, esc, fmt, cleanup }) {
       </table></div>
     </section>`;
   drawChart(document.getElementById('timeline-chart'), timeline.points, cleanup);
+  // Set through the CSSOM, not a style attribute: the page's Content-Security-Policy allows no inline styles.
+  document.getElementById('members-box').style.height = `${Math.max(9, 5 + 3 * figures.filter((m) => !m.hidden).length)}rem`;
   drawMembers(document.getElementById('members-chart'), figures.filter((m) => !m.hidden), cleanup);
 }
 

@@ -14,7 +14,9 @@ class OperationsIntegrationTest extends QueryIntegrationTest {
     void healthCoversTheDatabaseAndTheProjectionConsumer() {
         publishAndAwait(List.of(founded(UUID.randomUUID(), "carol", "Health", "up")));
 
-        JsonNode health = read(get("/actuator/health", null).body());
+        assertThat(read(get("/actuator/health", null).body()).has("components")).isFalse();
+        // The scraper's account (password = its name): role OPERATOR sees the components.
+        JsonNode health = read(get("/actuator/health", "prometheus").body());
 
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
@@ -26,7 +28,8 @@ class OperationsIntegrationTest extends QueryIntegrationTest {
     void prometheusShowsTheProjectionLagAndThroughput() {
         publishAndAwait(List.of(founded(UUID.randomUUID(), "carol", "Metrics", "measured")));
 
-        String metrics = get("/actuator/prometheus", null).body();
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        String metrics = get("/actuator/prometheus", "prometheus").body();
 
         assertThat(metrics).contains("projection_lag{application=\"query-service\",projection=\"query\"}")
                 .contains("projection_events_applied_total{application=\"query-service\",projection=\"query\"}")

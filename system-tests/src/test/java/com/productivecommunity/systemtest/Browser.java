@@ -54,6 +54,8 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=" + width + "," + height, "--user-data-dir=" + profile, "--lang=en-US");
+        // The console log carries Chromium's Content-Security-Policy violation reports (see cspViolations).
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -214,6 +216,14 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(Math.max(height + 120, before.getHeight()), 6000)));
         screenshot(name);
         driver.manage().window().setSize(before);
+    }
+
+    /** Content-Security-Policy violations Chromium reported on its console since the last call. */
+    List<String> cspViolations() {
+        return driver.manage().logs().get("browser").getAll().stream()
+                .map(entry -> entry.getMessage())
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Content-Security-Policy"))
+                .toList();
     }
 
     void resize(int width, int height) {

@@ -103,7 +103,9 @@ class PlatformUpSystemTest {
                 .until(() -> api.get("alice", query("/api/communities/" + communityId)).field("name")
                         .equals("Platform script test"));
         Run status = platform("status");
-        assertThat(status.output()).contains("command-service", "UP").doesNotContain("not healthy");
+        assertThat(status.output()).contains("command-service", "UP").doesNotContain("not healthy")
+                // Read from /actuator/prometheus with the scraper account: metrics are closed to anonymous callers.
+                .contains("query-service: projection_lag", "command-service: publication_lag");
 
         Run twice = platform("up");
 

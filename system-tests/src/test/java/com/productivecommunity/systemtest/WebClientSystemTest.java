@@ -262,6 +262,14 @@ class WebClientSystemTest {
         grace.fullPageScreenshot("10-error-keeps-text");
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void noContentSecurityPolicyViolations() {
+        // The web client's CSP allows no inline script or style: anything the pages do that it blocks shows here.
+        for (Browser browser : browsers) {
+            assertThat(browser.cspViolations()).as("CSP violations reported by Chromium").isEmpty();
+        }
+    }
+
     private static void assumeRunnable() {
         RequiredTool.require(notRunnable);
     }

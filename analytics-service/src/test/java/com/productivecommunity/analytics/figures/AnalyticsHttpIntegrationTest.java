@@ -416,11 +416,11 @@ class AnalyticsHttpIntegrationTest {
     @Test
     void healthAndMetricsShowTheProjection() throws Exception {
         deliver(List.of(new Events().founded("carol")));
-        JsonNode health = json.readTree(rest.getForEntity("/actuator/health", String.class).getBody());
+        JsonNode health = json.readTree(rest.withBasicAuth("prometheus", "prometheus").getForEntity("/actuator/health", String.class).getBody());
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/projections/components/analytics/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
-        String prometheus = rest.getForEntity("/actuator/prometheus", String.class).getBody();
+        String prometheus = rest.withBasicAuth("prometheus", "prometheus").getForEntity("/actuator/prometheus", String.class).getBody();
         assertThat(prometheus).contains("projection_lag{", "projection=\"analytics\"",
                 "projection_events_applied_total{");
         assertThat(rest.getForEntity("/v3/api-docs", String.class).getBody())

@@ -104,7 +104,7 @@ class KafkaPublicationIntegrationTest extends CommandServiceIntegrationTest {
             String other = storyOfACommunity();
             assertThat(other).isNotBlank();
             assertThat(lag.eventsNotPublished()).isPositive();
-            Response health = anonymous().get("/actuator/health");
+            Response health = operator().get("/actuator/health");
             assertThat(health.json().at("/components/kafka/status").asText()).isEqualTo("DOWN");
             assertThat(health.json().at("/components/db/status").asText()).isEqualTo("UP");
         } finally {
@@ -171,7 +171,7 @@ class KafkaPublicationIntegrationTest extends CommandServiceIntegrationTest {
                     '1', convert_to('{}', 'UTF8'))""", UUID.randomUUID().toString(), UUID.randomUUID().toString());
         try {
             assertThat(lag.eventsSkipped()).isEqualTo(1);
-            assertThat(anonymous().get("/actuator/prometheus").raw().body()).contains("publication_skipped{");
+            assertThat(operator().get("/actuator/prometheus").raw().body()).contains("publication_skipped{");
         } finally {
             jdbc.update("DELETE FROM domain_event_entry WHERE global_index = 0");
         }

@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 class OperationsIntegrationTest extends CommandServiceIntegrationTest {
 
     @Test
-    void healthIsOpenAndCoversDatabaseAndKafka() {
-        Response health = anonymous().get("/actuator/health");
+    void healthIsOpenAsAStatusAndCoversDatabaseAndKafkaForTheOperator() {
+        Response open = anonymous().get("/actuator/health");
+        assertThat(open.status()).isEqualTo(200);
+        assertThat(open.json().get("status").asText()).isEqualTo("UP");
+        assertThat(open.json().has("components")).as(open.toString()).isFalse();
+        Response health = operator().get("/actuator/health");
         assertThat(health.status()).as(health.toString()).isEqualTo(200);
         assertThat(health.json().at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.json().at("/components/kafka/status").asText()).isEqualTo("UP");
@@ -20,7 +24,8 @@ class OperationsIntegrationTest extends CommandServiceIntegrationTest {
     void prometheusShowsAxonMetricsAndPublicationLag() {
         assertThat(as("alice").post("/api/communities", "{\"name\":\"Maintenance\",\"purpose\":\"p\"}").status())
                 .isEqualTo(201);
-        Response metrics = anonymous().get("/actuator/prometheus");
+        assertThat(anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
+        Response metrics = operator().get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         String text = metrics.raw().body();
         assertThat(text).contains("publication_lag{").contains("commandBus");
@@ -38,6 +43,6 @@ class OperationsIntegrationTest extends CommandServiceIntegrationTest {
 
     @Test
     void otherActuatorEndpointsAreNotExposed() {
-        assertThat(as("alice").get("/actuator/env").status()).isEqualTo(404);
+        assertThat(operator().get("/actuator/env").status()).isEqualTo(404);
     }
 }

@@ -33,6 +33,11 @@ public abstract class CommandServiceIntegrationTest {
         return Api.as(port, user);
     }
 
+    /** The scraper's account (role OPERATOR): metrics and detailed health. */
+    protected Api operator() {
+        return Api.withPassword(port, "prometheus", "prometheus");
+    }
+
     protected Api anonymous() {
         return Api.anonymous(port);
     }

@@ -202,7 +202,7 @@ class ExactlyOnceIntegrationTest extends QueryIntegrationTest {
     }
 
     private double skipped() {
-        String metrics = get("/actuator/prometheus", null).body();
+        String metrics = get("/actuator/prometheus", "prometheus").body();
         return metrics.lines().filter(line -> line.startsWith("projection_events_skipped_total")
                         && line.contains("projection=\"query\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

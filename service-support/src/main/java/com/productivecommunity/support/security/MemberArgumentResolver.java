@@ -16,7 +16,9 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /** Resolves a {@link Member} parameter from the authenticated principal; never from anything the client sends. */
 class MemberArgumentResolver implements HandlerMethodArgumentResolver {
 
-    private static final String ROLE_PREFIX = "ROLE_";
+    static final String ROLE_PREFIX = "ROLE_";
+    /** Segments travel as authorities with this prefix, so the demo directory and a token supply them alike. */
+    static final String SEGMENT_PREFIX = "SEGMENT_";
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -35,11 +37,15 @@ class MemberArgumentResolver implements HandlerMethodArgumentResolver {
             // Surfaces through Spring Security's exception translation as a 401.
             throw new AuthenticationCredentialsNotFoundException("No authenticated member");
         }
-        Set<String> roles = authentication.getAuthorities().stream()
+        return new Member(authentication.getName(), withPrefix(authentication, ROLE_PREFIX),
+                withPrefix(authentication, SEGMENT_PREFIX));
+    }
+
+    private static Set<String> withPrefix(Authentication authentication, String prefix) {
+        return authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith(ROLE_PREFIX))
-                .map(authority -> authority.substring(ROLE_PREFIX.length()))
+                .filter(authority -> authority.startsWith(prefix))
+                .map(authority -> authority.substring(prefix.length()))
                 .collect(Collectors.toSet());
-        return new Member(authentication.getName(), roles);
     }
 }

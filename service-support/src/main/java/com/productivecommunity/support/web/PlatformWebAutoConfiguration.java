@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,13 +15,13 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 
 /**
  * Problem details for every failure, strict JSON request bodies ({@link StrictJson}), canonical UUIDs in
- * paths and parameters ({@link Ids}), and the request body limit (64 KiB unless
- * {@code platform.web.max-body-size} says otherwise).
+ * paths and parameters ({@link Ids}), the request body limit (64 KiB unless
+ * {@code platform.web.max-body-size} says otherwise) and the per-member limits ({@link PlatformLimitsProperties}).
  */
 @AutoConfiguration(before = {ErrorMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class},
         after = JacksonAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(PlatformWebProperties.class)
+@EnableConfigurationProperties({PlatformWebProperties.class, PlatformLimitsProperties.class})
 public class PlatformWebAutoConfiguration {
 
     @Bean
@@ -51,6 +52,14 @@ public class PlatformWebAutoConfiguration {
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodySize().toBytes()));
         // Before security (-100): an oversize body is refused before anybody's password is checked.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<MemberLimitsFilter> memberLimitsFilter(PlatformLimitsProperties limits) {
+        FilterRegistrationBean<MemberLimitsFilter> registration = new FilterRegistrationBean<>(new MemberLimitsFilter(limits));
+        // Right after security (-100), inside it: the authenticated member is known.
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 }

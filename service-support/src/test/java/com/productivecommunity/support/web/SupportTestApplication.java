@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootApplication(exclude = DataSourceAutoConfiguration.class)
 class SupportTestApplication {
 
+    static volatile java.util.concurrent.CountDownLatch SLOW_ENTERED = new java.util.concurrent.CountDownLatch(1);
+    static volatile java.util.concurrent.CountDownLatch SLOW_RELEASE = new java.util.concurrent.CountDownLatch(1);
+
     enum Colour { RED, GREEN }
 
     record Paint(@NotBlank @Size(max = 10) String name, Colour colour) {
@@ -54,6 +57,14 @@ class SupportTestApplication {
         @PostMapping("/api/forbidden")
         void forbidden() {
             throw new ForbiddenException("Leaders only");
+        }
+
+        /** Holds the request until the test lets it go: a read waiting as long as an X-Await-Position wait could. */
+        @GetMapping("/api/slow")
+        Map<String, Object> slow(Member member) throws InterruptedException {
+            SLOW_ENTERED.countDown();
+            SLOW_RELEASE.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            return Map.of("by", member.id());
         }
 
         @PostMapping("/api/invalid")

@@ -34,7 +34,7 @@ class OidcSession implements UpstreamCredentials {
     private final String memberIdClaim;
 
     OidcSession(OAuth2AuthorizedClientManager clients,
-            @Value("${platform.security.jwt.member-id-claim:preferred_username}") String memberIdClaim) {
+            @Value("${platform.security.jwt.member-id-claim:sub}") String memberIdClaim) {
         this.clients = clients;
         this.memberIdClaim = memberIdClaim;
     }
