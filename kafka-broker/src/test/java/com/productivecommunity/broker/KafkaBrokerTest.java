@@ -72,6 +72,12 @@ class KafkaBrokerTest {
 
             assertThat(deleted).isZero();
             assertThat(again).isZero();
+            // Deletion completes in the background after the controller accepted it.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains("community-events")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
             assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).doesNotContain("community-events");
         } finally {
             server.shutdown();

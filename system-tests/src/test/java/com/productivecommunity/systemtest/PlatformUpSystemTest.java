@@ -150,7 +150,9 @@ class PlatformUpSystemTest {
 
             assertThat(reset.exitCode()).as(reset.output()).isZero();
             assertThat(reset.output()).contains("Deleted topic reset-test-events", "Dropped database " + database);
-            assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).doesNotContain("reset-test-events");
+            // Deletion completes in the background after the controller accepted it.
+            await("topic gone").atMost(Duration.ofSeconds(30))
+                    .until(() -> !admin.listTopics().names().get(10, TimeUnit.SECONDS).contains("reset-test-events"));
             assertThat(databaseExists(database)).isFalse();
         } finally {
             broker.stop();
