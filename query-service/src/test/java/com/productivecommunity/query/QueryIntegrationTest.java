@@ -61,7 +61,9 @@ public abstract class QueryIntegrationTest {
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
         // A database of this test JVM's own: never offsets stored by an earlier run against another broker.
-        registry.add("spring.datasource.url", () -> TestDatabases.url("query") + "?reWriteBatchedInserts=true");
+        // A test with a context (and broker) of its own names another database in platform.test.database-url.
+        registry.add("spring.datasource.url",
+                () -> "${platform.test.database-url:" + TestDatabases.url("query") + "}?reWriteBatchedInserts=true");
     }
 
     @BeforeEach

@@ -348,7 +348,7 @@ class AnalyticsHttpIntegrationTest {
         assertThat(record.get("reason").asText()).isEqualTo("FAILED");
         assertThat(record.get("eventId").asText()).isEqualTo(outcome.toString());
         assertThat(record.get("errorMessage").asText()).contains("a bug in the outcome rule");
-        ResponseEntity<String> health = rest.getForEntity("/actuator/health", String.class);
+        ResponseEntity<String> health = rest.withBasicAuth("prometheus", "prometheus").getForEntity("/actuator/health", String.class);
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(json.readTree(health.getBody()).get("status").asText()).isEqualTo("DEGRADED");
         assertThat(json.readTree(health.getBody()).at("/components/projections/components/analytics/details/parkedEvents")
@@ -372,7 +372,7 @@ class AnalyticsHttpIntegrationTest {
         assertThat(action.get("action").asText()).isEqualTo("RETRY");
         assertThat(action.get("actor").asText()).isEqualTo("dana");
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> json.readTree(
-                rest.getForEntity("/actuator/health", String.class).getBody()).get("status").asText().equals("UP"));
+                rest.withBasicAuth("prometheus", "prometheus").getForEntity("/actuator/health", String.class).getBody()).get("status").asText().equals("UP"));
     }
 
     @Test

@@ -86,6 +86,7 @@ class AccessMatrixTest {
                 .row("GET /api/analytics/communities/{communityId}/members/{memberId}/ledger", "alice's ledger", data,
                         f -> Call.get(base + "/members/alice/ledger"), 401, 403, 403, 200, 403, 200, 200, 401)
                 .operationsAndDocs()
+                .projectionAdmin("analytics")
                 .row("POST /api/admin/projections/{name}/rebuild", "rebuild the figures from the first event", data,
                         f -> Call.post("/api/admin/projections/analytics/rebuild", null), 401, 403, 403, 403, 403, 202, 403, 401)
                 .verify(context);

@@ -59,9 +59,9 @@ class ParkedEventsHttpIntegrationTest extends QueryIntegrationTest {
         assertThat(behind.get("sequence").asLong()).isEqualTo(joined.sequence());
         assertThat(behind.get("eventId").asText()).isEqualTo(joined.eventId().toString());
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> read(get("/actuator/health", null).body())
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> read(get("/actuator/health", "prometheus").body())
                 .at("/components/projections/components/query/details/parkedEvents").asLong() == 2);
-        HttpResponse<String> health = get("/actuator/health", null);
+        HttpResponse<String> health = get("/actuator/health", "prometheus");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(read(health.body()).get("status").asText()).isEqualTo("DEGRADED");
         assertThat(read(health.body()).at("/components/projections/components/query/status").asText())
@@ -114,7 +114,7 @@ class ParkedEventsHttpIntegrationTest extends QueryIntegrationTest {
         assertThat(actions.get(0).get("outcome").asText()).isEqualTo("skipped; released 1");
         assertThat(actions.get(1).get("action").asText()).isEqualTo("RETRY");
         Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> read(get("/actuator/health", null).body()).get("status").asText().equals("UP"));
+                .until(() -> read(get("/actuator/health", "prometheus").body()).get("status").asText().equals("UP"));
     }
 
     @Test

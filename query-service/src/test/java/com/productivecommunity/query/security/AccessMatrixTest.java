@@ -1,16 +1,21 @@
 package com.productivecommunity.query.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.query.Events;
 import com.productivecommunity.query.QueryIntegrationTest;
 import com.productivecommunity.support.testing.AccessMatrix;
 import com.productivecommunity.support.testing.AccessMatrix.Call;
+import com.productivecommunity.support.testing.TestDatabases;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -24,8 +29,18 @@ class AccessMatrixTest extends QueryIntegrationTest {
     @Autowired
     ApplicationContext context;
 
+    /**
+     * This context has a broker of its own, so it needs a database of its own too: offsets stored by the
+     * shared context's projection (against the other broker) would make this one skip its topic's records.
+     */
+    @DynamicPropertySource
+    static void databaseOfItsOwn(DynamicPropertyRegistry registry) {
+        registry.add("platform.test.database-url", () -> TestDatabases.url("query_matrix"));
+    }
+
     @Test
     void everyMappingAnswersEveryCallerAsTheRulesSay() {
+        assertThat(context.getEnvironment().getProperty("spring.datasource.url")).contains("query_matrix");
         UUID community = UUID.randomUUID();
         UUID question = UUID.randomUUID();
         UUID answer = UUID.randomUUID();
@@ -51,9 +66,8 @@ class AccessMatrixTest extends QueryIntegrationTest {
                         401, 200, 200, 200, 200, 200, 200, 401)
                 .row("GET /api/communities/{communityId}/feed/stream", "a community's live feed (SSE)", data,
                         f -> Call.stream("/api/communities/" + community + "/feed/stream"), 401, 200, 200, 200, 200, 200, 200, 401)
-                .row("GET /api/admin/projections", "projection status", data, f -> Call.get("/api/admin/projections"),
-                        401, 403, 403, 403, 403, 200, 403, 401)
                 .operationsAndDocs()
+                .projectionAdmin("query")
                 .row("POST /api/admin/projections/{name}/rebuild", "rebuild the feeds from the first event", data,
                         f -> Call.post("/api/admin/projections/query/rebuild", null), 401, 403, 403, 403, 403, 202, 403, 401)
                 .verify(context);

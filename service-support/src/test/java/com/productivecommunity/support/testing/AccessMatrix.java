@@ -180,6 +180,36 @@ public final class AccessMatrix {
                         401, 404, 404, 404, 404, 404, 404, 401);
     }
 
+    /**
+     * The analysts' projection endpoints every projection service has (service-support's
+     * ProjectionAdminController), for the projection {@code name}: all for ANALYST only. A record id that does not
+     * exist answers 404 to an analyst; retrying all with nothing parked is a recorded no-op. The rebuild row is
+     * the service's own (what it rebuilds differs).
+     */
+    public AccessMatrix projectionAdmin(String name) {
+        Supplier<Object> none = () -> null;
+        String base = "/api/admin/projections";
+        String missing = base + "/" + name + "/parked/999999999";
+        //                                                                         anon non  mem  auth lead ANA  AUD  OPS
+        return row("GET " + base, "every projection's status", none, f -> Call.get(base),
+                        401, 403, 403, 403, 403, 200, 403, 401)
+                .row("GET " + base + "/{name}", "one projection's status", none, f -> Call.get(base + "/" + name),
+                        401, 403, 403, 403, 403, 200, 403, 401)
+                .row("GET " + base + "/{name}/parked", "parked records", none,
+                        f -> Call.get(base + "/" + name + "/parked"), 401, 403, 403, 403, 403, 200, 403, 401)
+                .row("GET " + base + "/{name}/parked/{id}", "one parked record (none with this id)", none,
+                        f -> Call.get(missing), 401, 403, 403, 403, 403, 404, 403, 401)
+                .row("POST " + base + "/{name}/parked/{id}/retry", "retry one record (none with this id)", none,
+                        f -> Call.post(missing + "/retry", null), 401, 403, 403, 403, 403, 404, 403, 401)
+                .row("POST " + base + "/{name}/parked/{id}/skip", "skip one record with a reason (none with this id)",
+                        none, f -> Call.post(missing + "/skip", "{\"reason\":\"access matrix\"}"),
+                        401, 403, 403, 403, 403, 404, 403, 401)
+                .row("POST " + base + "/{name}/parked/retry", "retry every parked record (none parked)", none,
+                        f -> Call.post(base + "/" + name + "/parked/retry", null), 401, 403, 403, 403, 403, 200, 403, 401)
+                .row("GET " + base + "/{name}/actions", "the analysts' recorded actions", none,
+                        f -> Call.get(base + "/" + name + "/actions"), 401, 403, 403, 403, 403, 200, 403, 401);
+    }
+
     /** Every mapping of the running application as {@code "METHOD /pattern"} ({@code *} for any method). */
     public static Set<String> mappings(ApplicationContext context) {
         Set<String> mappings = new TreeSet<>();
