@@ -96,6 +96,21 @@ public final class ManagedProcess {
         }
     }
 
+    /** SIGKILL, as a crash or the kernel's OOM killer would end it: no shutdown hook, no graceful stop. */
+    public void kill() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
     /** SIGTERM, then a kill after 30 s: the services get the graceful shutdown they get in production. */
     public void stop() {
         if (process == null) {

@@ -107,6 +107,18 @@ class PlatformUpSystemTest {
                 // Read from /actuator/prometheus with the scraper account: metrics are closed to anonymous callers.
                 .contains("query-service: projection_lag", "command-service: publication_lag");
 
+        // The operators' reconciliation: clean on a settled platform, a difference (exit 1) after one SQL edit.
+        Run verified = awaitVerified();
+        assertThat(verified.output()).contains("stored events published", "query/query",
+                "analytics/analytics", "clean: every check holds");
+        assertThat(updateQueryPosition(communityId, 5)).isEqualTo(1);
+        Run differs = platform("verify");
+        updateQueryPosition(communityId, -5);
+        assertThat(differs.exitCode()).as(differs.output()).isEqualTo(1);
+        assertThat(differs.output()).containsPattern("aggregates applied beyond the store +0 +1 +DIFFERS e.g. "
+                + communityId + ":\\d+");
+        assertThat(platform("verify").exitCode()).isZero();
+
         Run twice = platform("up");
 
         assertThat(twice.exitCode()).as(twice.output()).isZero();
@@ -123,6 +135,29 @@ class PlatformUpSystemTest {
         assertThat(withoutHistory.exitCode()).as(withoutHistory.output()).isNotZero();
         assertThat(withoutHistory.output()).contains("holds no cluster", "Refusing to format a new, empty cluster");
         assertThat(kafka.resolve("logs/meta.properties")).exists();
+    }
+
+    /** {@code ./platform verify} until it exits 0 (the projections may still be applying the last events). */
+    private static Run awaitVerified() throws Exception {
+        Run run = platform("verify");
+        for (int i = 0; i < 30 && run.exitCode() != 0; i++) {
+            Thread.sleep(1_000);
+            run = platform("verify");
+        }
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        return run;
+    }
+
+    /** Moves query-service's high-water mark of an aggregate by {@code delta} (the tampering verify must see). */
+    private static int updateQueryPosition(String aggregate, int delta) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(TestDatabases.SERVER + "pc_query" + SUFFIX,
+                TestDatabases.USER, "");
+             PreparedStatement update = connection.prepareStatement("UPDATE projection_aggregate_position"
+                     + " SET last_sequence = last_sequence + ? WHERE aggregate_id = ?")) {
+            update.setInt(1, delta);
+            update.setString(2, aggregate);
+            return update.executeUpdate();
+        }
     }
 
     /** With an external broker, reset deletes the topic too: events and the databases built from them go together. */

@@ -122,6 +122,105 @@ final class RunningPlatform implements AutoCloseable {
         awaitHealthy(analytics, analyticsPort);
     }
 
+    /** The three services and the broker by name, for the fault-injection tests. */
+    enum Part { BROKER, COMMAND, QUERY, ANALYTICS }
+
+    /**
+     * Ends the parts with SIGKILL (nothing flushed, no graceful shutdown), all at once, then starts them again
+     * together and waits for each.
+     */
+    void killAndRestart(Part... parts) {
+        for (Part part : parts) {
+            process(part).kill();
+        }
+        for (Part part : parts) {
+            process(part).start();
+        }
+        for (Part part : parts) {
+            awaitRestarted(part);
+        }
+    }
+
+    /** Stops the part gracefully, leaves it down for {@code down}, then starts it again and waits for it. */
+    void stopAndRestart(Part part, Duration down) throws InterruptedException {
+        ManagedProcess process = process(part);
+        process.stop();
+        Thread.sleep(down.toMillis());
+        restart(part, process);
+    }
+
+    /**
+     * Starts a second instance of each projection service given, on its own port, against the same database and
+     * broker: the consumer group rebalances the partitions between the two. Returns them so the caller can stop them.
+     */
+    List<ManagedProcess> startSecondInstances(Part... parts) {
+        List<ManagedProcess> started = new java.util.ArrayList<>();
+        List<Integer> ports = new java.util.ArrayList<>();
+        for (Part part : parts) {
+            String module = switch (part) {
+                case QUERY -> "query-service";
+                case ANALYTICS -> "analytics-service";
+                case COMMAND -> "command-service";
+                case BROKER -> throw new IllegalArgumentException("one broker");
+            };
+            int port = freePort();
+            ManagedProcess second = service(module, port, work.resolve("logs"), "-2");
+            second.start();
+            started.add(second);
+            ports.add(port);
+        }
+        for (int i = 0; i < started.size(); i++) {
+            awaitHealthy(started.get(i), ports.get(i));
+        }
+        return started;
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The reconciliation of this platform (the same one {@code ./platform verify} runs). */
+    com.productivecommunity.verify.Reconciliation reconciliation() {
+        return new com.productivecommunity.verify.Reconciliation(new com.productivecommunity.verify.Reconciliation.Settings(
+                TestDatabases.systemUrl("command"), TestDatabases.systemUrl("query"), TestDatabases.systemUrl("analytics"),
+                "postgres", null, bootstrapServers, "community-events"));
+    }
+
+    private ManagedProcess process(Part part) {
+        return switch (part) {
+            case BROKER -> broker;
+            case COMMAND -> command;
+            case QUERY -> query;
+            case ANALYTICS -> analytics;
+        };
+    }
+
+    private void restart(Part part, ManagedProcess process) {
+        process.start();
+        awaitRestarted(part);
+    }
+
+    private void awaitRestarted(Part part) {
+        switch (part) {
+            case BROKER -> await("Kafka broker ready again").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> failIfExited(broker) && portOpen(bootstrapServers));
+            case COMMAND -> awaitHealthy(command, commandPort);
+            case QUERY -> awaitHealthy(query, queryPort);
+            case ANALYTICS -> awaitHealthy(analytics, analyticsPort);
+        }
+    }
+
+    private static boolean portOpen(String hostAndPort) {
+        int colon = hostAndPort.lastIndexOf(':');
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(hostAndPort.substring(0, colon),
+                    Integer.parseInt(hostAndPort.substring(colon + 1))), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Override
     public synchronized void close() {
         for (ManagedProcess process : new ManagedProcess[] {webClient, analytics, query, command, broker}) {
@@ -172,12 +271,16 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     private ManagedProcess service(String module, int port, Path logs) {
-        return new ManagedProcess(module, jar(module), JVM_OPTIONS, List.of(
+        return service(module, port, logs, "");
+    }
+
+    private ManagedProcess service(String module, int port, Path logs, String instance) {
+        return new ManagedProcess(module + instance, jar(module), JVM_OPTIONS, List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + TestDatabases.systemUrl(DATABASES.get(module)),
                 "--spring.datasource.username=postgres",
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers),
-                logs.resolve(module + ".log"));
+                logs.resolve(module + instance + ".log"));
     }
 
     private void awaitHealthy(ManagedProcess process, int port) {
