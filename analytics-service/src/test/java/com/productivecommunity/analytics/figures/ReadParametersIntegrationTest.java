@@ -39,7 +39,7 @@ class ReadParametersIntegrationTest {
 
     @Test
     void anUnknownBucketIs400NamingIt() throws Exception {
-        for (String bucket : List.of("week", "DAY", "%20day", "day%00", "%F0%9F%A7%AA", "d".repeat(500))) {
+        for (String bucket : List.of("year", "DAY", "%20day", "day%00", "%F0%9F%A7%AA", "d".repeat(500))) {
             JsonNode problem = badRequest(get("dana", "/api/analytics/communities/" + ID + "/timeline?bucket=" + bucket),
                     "bucket");
             assertThat(problem.get("detail").asText()).startsWith("Unsupported bucket '");
