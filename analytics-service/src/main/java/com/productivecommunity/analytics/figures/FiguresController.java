@@ -107,8 +107,10 @@ class FiguresController {
         ValueModel valueModel = model(model);
         requireCommunity(communityId);
         requireMemberOrReader(caller, communityId);
+        Instant now = Instant.now();
+        // A timeline ends at asOf, or now: a later asOf shows what is there now (no event lies in the future).
         List<TimelinePoint> points = figures.timeline(valueModel.name(), communityId, bucket,
-                at == null ? Instant.now() : at, false).stream().map(point -> {
+                at == null || at.isAfter(now) ? now : at, false).stream().map(point -> {
             CommunityFigures f = point.figures();
             Verdict verdict = Verdict.of(f, valueModel.productiveShareThreshold());
             return new TimelinePoint(point.start(),
@@ -151,18 +153,26 @@ class FiguresController {
     }
 
     static final List<String> BUCKETS = List.of("day", "week", "month");
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     /** {@code asOf} as an instant: ISO-8601 with Z or an offset; anything else is a 400 naming it. */
     static Instant asOf(String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            instant = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("asOf", "'asOf' must be an ISO-8601 instant such as"
                     + " 2026-03-04T12:00:00Z, got " + Problems.quote(text));
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidInputException("asOf", "'asOf' must lie in the years 1970 to 9999, got "
+                    + Problems.quote(text));
+        }
+        return instant;
     }
 
     private void requireCommunity(UUID communityId) {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import com.productivecommunity.support.web.InvalidInputException;
 import java.sql.ResultSet;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
@@ -89,6 +90,9 @@ class FiguresRepository {
     record Point(Instant start, CommunityFigures figures) {
     }
 
+    /** About 27 years of days: more points than any chart shows. */
+    static final int MAX_POINTS = 10_000;
+
     /**
      * The community's cumulative figures at the end of every bucket ({@code day}, {@code week} from Monday,
      * {@code month}; UTC) from the one of its first ledger entry to the one holding {@code asOf}, empty buckets
@@ -115,6 +119,10 @@ class FiguresRepository {
                             current[0] = start;
                         }
                         while (current[0].isBefore(start)) {
+                            if (points.size() >= MAX_POINTS) {
+                                throw new InvalidInputException("bucket", "The timeline would have more than "
+                                        + MAX_POINTS + " " + bucket + "s; use a longer bucket (week, month)");
+                            }
                             points.add(new Point(current[0].toInstant(ZoneOffset.UTC), figures[0]));
                             current[0] = next(current[0], bucket);
                         }
@@ -130,8 +138,13 @@ class FiguresRepository {
             return List.of(new Point(asOf, figures[0]));
         }
         if (current[0] != null) {
-            LocalDateTime last = bucketOf(asOf, bucket);
+            LocalDateTime end = bucketOf(asOf, bucket);
+            LocalDateTime last = current[0].isAfter(end) ? current[0] : end; // an event stamped ahead of the clock
             while (!current[0].isAfter(last)) {
+                if (points.size() >= MAX_POINTS) {
+                    throw new InvalidInputException("bucket", "The timeline would have more than " + MAX_POINTS
+                            + " " + bucket + "s; use a longer bucket (week, month)");
+                }
                 points.add(new Point(current[0].toInstant(ZoneOffset.UTC), figures[0]));
                 current[0] = next(current[0], bucket);
             }

@@ -94,13 +94,19 @@ class ModelVersions implements ModelCatalog, SmartInitializingSingleton {
     }
 
     ModelVersion version(String name) {
-        return repository.find(name).orElseThrow(() -> new NotFoundException("No value model version "
-                + Problems.quote(name)));
+        return find(name).orElseThrow(() -> new NotFoundException("No value model version " + Problems.quote(name)));
     }
+
+    /** No database lookup for what cannot be a version name (a NUL, for one, would fail in PostgreSQL). */
+    private java.util.Optional<ModelVersion> find(String name) {
+        return name != null && NAME.matcher(name).matches() ? repository.find(name) : java.util.Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,40}");
 
     /** Stores the version and starts its replay; 409 when the name is taken. */
     ModelVersion create(ValueModel model, String derivedFrom, String actor) {
-        if (derivedFrom != null && repository.find(derivedFrom).isEmpty()) {
+        if (derivedFrom != null && find(derivedFrom).isEmpty()) {
             throw new com.productivecommunity.support.web.InvalidInputException("derivedFrom",
                     "'derivedFrom' names no version: " + Problems.quote(derivedFrom));
         }
@@ -193,8 +199,8 @@ class ModelVersions implements ModelCatalog, SmartInitializingSingleton {
 
     @Override
     public ValueModel readable(String name) {
-        String wanted = name == null ? defaultName() : name;
-        ModelVersion version = repository.find(wanted).orElseThrow(() -> new NotFoundException(
+        String wanted = name == null || name.isEmpty() ? defaultName() : name;
+        ModelVersion version = find(wanted).orElseThrow(() -> new NotFoundException(
                 "No value model " + Problems.quote(wanted) + " is applied by this service"));
         if (version.state() == State.RETIRED) {
             throw new NotFoundException("Value model " + wanted + " is retired");
