@@ -50,9 +50,9 @@ export async function renderModels(box, { api, esc, fmt, cleanup, announce, plai
         <label for="m-base">Start from</label>
         <select id="m-base" name="derivedFrom">${versions.map((v) => `<option value="${esc(v.name)}" ${v === base ? 'selected' : ''}>${esc(v.name)}</option>`).join('')}</select>
         <label for="m-name">Name</label>
-        <input id="m-name" name="name" required maxlength="40" autocomplete="off">
+        <input id="m-name" name="name" type="text" required maxlength="40" autocomplete="off">
         <label for="m-description">Description</label>
-        <input id="m-description" name="description" maxlength="1000" autocomplete="off">
+        <input id="m-description" name="description" type="text" maxlength="1000" autocomplete="off">
         <label for="m-threshold">Share of active members that must benefit more (0 to 1)</label>
         <input id="m-threshold" name="productiveShareThreshold" type="number" min="0" max="1" step="any" required>
         <fieldset><legend>Weights</legend><div class="weights">
