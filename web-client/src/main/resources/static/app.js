@@ -1,6 +1,7 @@
 // The thin web client: hash routes, one view at a time, every call through this origin's gateway.
 import { api, ApiError, plainError } from './api.js';
 import { renderDashboard } from './dashboard.js';
+import { renderModels } from './models.js';
 
 const main = document.getElementById('main');
 const announcer = document.getElementById('announcer');
@@ -438,6 +439,14 @@ async function dashboardView(id) {
   if (id) await renderDashboard(document.getElementById('dash'), id, { api, esc, fmt, me, cleanup });
 }
 
+async function modelsView() {
+  const gen = current;
+  setView(gen, 'Value models', `<h1>Value model versions</h1>
+    <p class="muted">Create a version of the value model, watch it replay over the whole history, compare it with another and make it the default.</p>
+    <div id="models"><p class="muted">Loading…</p></div>`);
+  await renderModels(document.getElementById('models'), { api, esc, fmt, cleanup, announce, plainError });
+}
+
 // ---------- live updates ----------
 
 let source = null;
@@ -478,6 +487,7 @@ async function route() {
       case 'thread': await threadView(id); break;
       case 'value': await valueView(); break;
       case 'dashboard': await dashboardView(id); break;
+      case 'models': await modelsView(); break;
       default: await feedView();
     }
     focusMain();

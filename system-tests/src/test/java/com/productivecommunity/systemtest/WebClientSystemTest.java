@@ -262,6 +262,98 @@ class WebClientSystemTest {
         grace.fullPageScreenshot("10-error-keeps-text");
     }
 
+    @Test
+    void anAnalystCreatesAVersionWatchesItReplayComparesAndPromotesIt() throws Exception {
+        assumeRunnable();
+        org.junit.jupiter.api.Assumptions.assumeTrue(platform != null, "needs the services' own addresses for the setup");
+        // The worked example through the API (the browser test above does it through the pages).
+        Api api = new Api();
+        Api.Response founded = api.post("carol", platform.commandUrl() + "/api/communities",
+                java.util.Map.of("name", "Models Workshop", "purpose", "try a second value model"));
+        assertThat(founded.status()).as(founded.text()).isEqualTo(201);
+        String community = founded.field("communityId");
+        String members = platform.commandUrl() + "/api/communities/" + community;
+        assertThat(api.postEmpty("alice", members + "/members").status()).isEqualTo(201);
+        assertThat(api.postEmpty("bob", members + "/members").status()).isEqualTo(201);
+        String question = api.post("alice", members + "/contributions", java.util.Map.of("kind", "QUESTION",
+                "title", "How do we see a bearing failure coming?", "body", "Line 3 stopped twice.")).field("contributionId");
+        String answer = api.post("bob", members + "/contributions", java.util.Map.of("kind", "ANSWER",
+                "body", "Weekly vibration checks.", "inReplyTo", question)).field("contributionId");
+        String contributions = platform.commandUrl() + "/api/contributions/";
+        api.postEmpty("alice", contributions + answer + "/views");
+        api.post("alice", contributions + answer + "/reactions", java.util.Map.of("kind", "THANKS"));
+        api.post("bob", contributions + question + "/reactions", java.util.Map.of("kind", "LIKE"));
+        api.put("alice", contributions + question + "/accepted-answer", java.util.Map.of("answerId", answer));
+        api.post("carol", members + "/outcomes", java.util.Map.of("description", "12 hours of downtime avoided",
+                "value", 12, "contributionIds", List.of(answer)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(45)).until(() -> api.get("dana",
+                platform.analyticsUrl() + "/api/analytics/communities/" + community + "/members/alice")
+                .body().path("benefit").asText().equals("8.7"));
+
+        Browser dana = browser(DESKTOP_WIDTH, 1000);
+        dana.signIn("dana");
+        dana.open("#/models");
+        dana.visible(By.cssSelector("#versions-table tr[data-version=v1]"));
+        assertThat(dana.text(By.cssSelector("#versions-table tr[data-version=v1]"))).contains("default", "Caught up");
+        // The form starts from v1's weights.
+        assertThat(dana.value(By.id("w-ANSWER_POSTED"))).isEqualTo("3");
+        assertThat(dana.value(By.id("m-threshold"))).isEqualTo("0.5");
+
+        // A mistake is explained next to the form, and what was typed stays.
+        dana.type(By.id("m-name"), "v2 browser");
+        dana.click(By.cssSelector("#create-form button[type=submit]"));
+        dana.waitForText(By.id("create-error"), "'name' must be");
+        assertThat(dana.value(By.id("w-ANSWER_POSTED"))).isEqualTo("3");
+
+        // v2: answers cost more, accepted answers are worth more, views nothing, a stricter threshold.
+        dana.type(By.id("m-name"), "v2-browser");
+        dana.type(By.id("m-description"), "accepted answers worth more, views worth nothing");
+        dana.type(By.id("m-threshold"), "0.6");
+        dana.type(By.id("w-ANSWER_POSTED"), "10");
+        dana.type(By.id("w-CONTRIBUTION_VIEWED"), "0");
+        dana.type(By.id("w-ANSWER_ACCEPTED_BY_QUESTION_AUTHOR"), "10");
+        dana.click(By.cssSelector("#create-form button[type=submit]"));
+        dana.visible(By.cssSelector("#versions-table tr[data-version=v2-browser]"));
+        dana.fullPageScreenshot("11-models-created");
+        // The progress stream re-renders the page once the replay has caught up.
+        assertThat(dana.within(java.time.Duration.ofSeconds(60), () ->
+                dana.text(By.cssSelector("#versions-table tr[data-version=v2-browser]")).contains("Caught up"))).isTrue();
+        assertThat(dana.findAll(By.cssSelector("button[data-promote=v2-browser]"))).hasSize(1);
+
+        // Compare v1 and v2 in the community: bob's verdict and the community's flip.
+        dana.select(By.id("c-first"), "v1");
+        dana.select(By.id("c-second"), "v2-browser");
+        dana.selectValue(By.id("c-community"), community);
+        dana.click(By.cssSelector("#compare-form button[type=submit]"));
+        dana.visible(By.cssSelector("#compare-members tr[data-member=bob]"));
+        assertThat(dana.visible(By.cssSelector("#compare-members tr[data-member=bob]")).getDomAttribute("class"))
+                .contains("flipped");
+        assertThat(dana.text(By.cssSelector("#compare-members tr[data-member=bob]"))).contains("3", "-4", "-7", "verdict flips");
+        assertThat(dana.visible(By.cssSelector("#compare-members tr[data-member=alice]")).getDomAttribute("class"))
+                .doesNotContain("flipped");
+        assertThat(dana.visible(By.cssSelector("#compare-communities tr[data-community='" + community + "']"))
+                .getDomAttribute("class")).contains("flipped");
+        assertThat(dana.text(By.id("compare-summary"))).contains("1 of");
+        dana.visible(By.id("compare-chart"));
+        assertThat(dana.script("return document.getElementById('compare-chart').width > 0 && !!window.Chart")).isEqualTo(true);
+        dana.fullPageScreenshot("12-models-compare");
+
+        // Promote: the default reads switch; v1 stays readable by name.
+        try {
+            dana.click(By.cssSelector("button[data-promote=v2-browser]"));
+            assertThat(dana.within(java.time.Duration.ofSeconds(30), () ->
+                    dana.text(By.cssSelector("#versions-table tr[data-version=v2-browser]")).contains("default"))).isTrue();
+            String figures = platform.analyticsUrl() + "/api/analytics/communities/" + community + "/members/alice";
+            assertThat(api.get("dana", figures).body().path("model").asText()).isEqualTo("v2-browser");
+            assertThat(api.get("dana", figures).body().path("benefit").asText()).isEqualTo("13.5");
+            assertThat(api.get("dana", figures + "?model=v1").body().path("benefit").asText()).isEqualTo("8.7");
+            dana.fullPageScreenshot("13-models-promoted");
+        } finally {
+            // The other browser tests read the default figures: v1 again.
+            api.postEmpty("dana", platform.analyticsUrl() + "/api/analytics/models/v1/promote");
+        }
+    }
+
     @org.junit.jupiter.api.AfterEach
     void noContentSecurityPolicyViolations() {
         // The web client's CSP allows no inline script or style: anything the pages do that it blocks shows here.

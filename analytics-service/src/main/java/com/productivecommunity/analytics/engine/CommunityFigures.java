@@ -12,8 +12,17 @@ public record CommunityFigures(BigDecimal contribution, BigDecimal benefit, BigD
     public static final CommunityFigures ZERO =
             new CommunityFigures(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
 
+    /** A community's figures from its members' figures (the active ones count) and its organization benefit. */
+    public static CommunityFigures of(java.util.Collection<MemberFigures> members, BigDecimal organizationBenefit) {
+        CommunityFigures figures = new CommunityFigures(BigDecimal.ZERO, BigDecimal.ZERO, organizationBenefit, 0, 0);
+        for (MemberFigures member : members) {
+            figures = figures.withMemberChange(MemberFigures.ZERO, member);
+        }
+        return figures;
+    }
+
     /** These figures after one of the community's members changed from {@code before} to {@code after}. */
-    CommunityFigures withMemberChange(MemberFigures before, MemberFigures after) {
+    public CommunityFigures withMemberChange(MemberFigures before, MemberFigures after) {
         return new CommunityFigures(
                 contribution.add(after.contribution()).subtract(before.contribution()),
                 benefit.add(after.benefit()).subtract(before.benefit()),
@@ -22,7 +31,7 @@ public record CommunityFigures(BigDecimal contribution, BigDecimal benefit, BigD
                 membersBenefitingMore + flag(after.benefitingMore()) - flag(before.benefitingMore()));
     }
 
-    CommunityFigures withOrganizationBenefit(BigDecimal value) {
+    public CommunityFigures withOrganizationBenefit(BigDecimal value) {
         return new CommunityFigures(contribution, benefit, organizationBenefit.add(value), activeMembers,
                 membersBenefitingMore);
     }

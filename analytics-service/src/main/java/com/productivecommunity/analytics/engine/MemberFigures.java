@@ -20,6 +20,10 @@ public record MemberFigures(BigDecimal contribution, BigDecimal benefit) {
         return benefit.subtract(contribution);
     }
 
+    public MemberFigures plus(BigDecimal contribution, BigDecimal benefit) {
+        return new MemberFigures(this.contribution.add(contribution), this.benefit.add(benefit));
+    }
+
     MemberFigures plus(LedgerEntry entry) {
         return new MemberFigures(contribution.add(entry.contribution()), benefit.add(entry.benefit()));
     }

@@ -18,12 +18,6 @@ final class AnalyticsReadExceptions {
         }
     }
 
-    static class UnknownModelException extends NotFoundException {
-        UnknownModelException(String model) {
-            super("No value model " + Problems.quote(model) + " is applied by this service");
-        }
-    }
-
     static class NotAllowedToReadException extends ForbiddenException {
         NotAllowedToReadException(String detail) {
             super(detail);
@@ -38,7 +32,7 @@ final class AnalyticsReadExceptions {
 
     static class UnsupportedBucketException extends InvalidInputException {
         UnsupportedBucketException(String bucket) {
-            super("bucket", "Unsupported bucket " + Problems.quote(bucket) + ": only 'day' is supported");
+            super("bucket", "Unsupported bucket " + Problems.quote(bucket) + ": 'day', 'week' or 'month'");
         }
     }
 }

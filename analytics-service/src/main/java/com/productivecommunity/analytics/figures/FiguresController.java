@@ -7,7 +7,6 @@ import com.productivecommunity.analytics.engine.Verdict;
 import com.productivecommunity.analytics.figures.AnalyticsReadExceptions.InvalidMemberIdException;
 import com.productivecommunity.analytics.figures.AnalyticsReadExceptions.NotAllowedToReadException;
 import com.productivecommunity.analytics.figures.AnalyticsReadExceptions.UnknownCommunityException;
-import com.productivecommunity.analytics.figures.AnalyticsReadExceptions.UnknownModelException;
 import com.productivecommunity.analytics.figures.AnalyticsReadExceptions.UnsupportedBucketException;
 import com.productivecommunity.analytics.figures.Views.CommunitySummaryView;
 import com.productivecommunity.analytics.figures.Views.LedgerEntryView;
@@ -15,12 +14,16 @@ import com.productivecommunity.analytics.figures.Views.MemberFiguresView;
 import com.productivecommunity.analytics.figures.Views.TimelinePoint;
 import com.productivecommunity.analytics.figures.Views.TimelineView;
 import com.productivecommunity.analytics.model.ValueModel;
-import com.productivecommunity.analytics.model.ValueModels;
+import com.productivecommunity.analytics.model.ModelCatalog;
+import com.productivecommunity.support.web.InvalidInputException;
+import com.productivecommunity.support.web.Problems;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import com.productivecommunity.events.Text;
 import com.productivecommunity.support.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,12 +41,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/analytics/communities/{communityId}")
 class FiguresController {
 
-    private static final String MODEL_DOC = "Value model version (default v1); a model this service does not apply is 404";
+    static final String MODEL_DOC = "Value model version (default: the promoted default version); an unknown or"
+            + " retired version is 404, one still replaying 409";
+    static final String AS_OF_DOC = "ISO-8601 instant (2026-03-04T12:00:00Z, or with an offset): the figures as they"
+            + " stood then, summed from the ledger (entries of events that occurred at or before it); default now";
 
     private final FiguresRepository figures;
-    private final ValueModels models;
+    private final ModelCatalog models;
 
-    FiguresController(FiguresRepository figures, ValueModels models) {
+    FiguresController(FiguresRepository figures, ModelCatalog models) {
         this.figures = figures;
         this.models = models;
     }
@@ -52,13 +58,16 @@ class FiguresController {
             + " contribution is 0, to 16 significant digits) in a community")
     @GetMapping("/members/{memberId}")
     MemberFiguresView member(@PathVariable UUID communityId, @PathVariable String memberId,
-                             @Parameter(description = MODEL_DOC) @RequestParam(defaultValue = "v1") String model,
+                             @Parameter(description = MODEL_DOC) @RequestParam(required = false) String model,
+                             @Parameter(description = AS_OF_DOC) @RequestParam(required = false) String asOf,
                              @Parameter(hidden = true) Member caller) {
         requireMemberId(memberId);
+        Instant at = asOf(asOf);
         ValueModel valueModel = model(model);
         requireCommunity(communityId);
         requireSelfOrReader(caller, memberId);
-        MemberFigures f = figures.member(valueModel.name(), communityId, memberId);
+        MemberFigures f = at == null ? figures.member(valueModel.name(), communityId, memberId)
+                : figures.memberAsOf(valueModel.name(), communityId, memberId, at);
         return new MemberFiguresView(communityId, memberId, valueModel.name(), Decimals.exact(f.contribution()),
                 Decimals.exact(f.benefit()), Decimals.exact(f.balance()),
                 Decimals.ratio(f.benefit(), f.contribution()));
@@ -68,34 +77,43 @@ class FiguresController {
             + " member is active) and whether it is productive")
     @GetMapping
     CommunitySummaryView summary(@PathVariable UUID communityId,
-                                 @Parameter(description = MODEL_DOC) @RequestParam(defaultValue = "v1") String model,
+                                 @Parameter(description = MODEL_DOC) @RequestParam(required = false) String model,
+                                 @Parameter(description = AS_OF_DOC) @RequestParam(required = false) String asOf,
                                  @Parameter(hidden = true) Member caller) {
+        Instant at = asOf(asOf);
         ValueModel valueModel = model(model);
         requireCommunity(communityId);
         requireMemberOrReader(caller, communityId);
-        CommunityFigures f = figures.community(valueModel.name(), communityId);
+        CommunityFigures f = at == null ? figures.community(valueModel.name(), communityId)
+                : figures.communityAsOf(valueModel.name(), communityId, at);
         Verdict verdict = Verdict.of(f, valueModel.productiveShareThreshold());
         return new CommunitySummaryView(communityId, valueModel.name(), Decimals.exact(f.organizationBenefit()),
                 f.activeMembers(), f.membersBenefitingMore(), verdict.shareBenefitingMore(), verdict.productive());
     }
 
-    @Operation(summary = "The community's cumulative figures at the end of each UTC day that had events, oldest"
-            + " first; start is the day's first instant (ISO-8601, UTC). Only bucket=day is supported (else 400)")
+    @Operation(summary = "The community's cumulative figures at the end of every bucket (day, week from Monday,"
+            + " month; UTC), oldest first, from its first ledger entry to the bucket holding asOf (default now);"
+            + " empty buckets carry the totals forward; start is the bucket's first instant. Another bucket is 400")
     @GetMapping("/timeline")
     TimelineView timeline(@PathVariable UUID communityId,
                           @RequestParam(defaultValue = "day") String bucket,
-                          @Parameter(description = MODEL_DOC) @RequestParam(defaultValue = "v1") String model,
+                          @Parameter(description = MODEL_DOC) @RequestParam(required = false) String model,
+                          @Parameter(description = AS_OF_DOC) @RequestParam(required = false) String asOf,
                           @Parameter(hidden = true) Member caller) {
-        if (!"day".equals(bucket)) {
+        if (!BUCKETS.contains(bucket)) {
             throw new UnsupportedBucketException(bucket);
         }
+        Instant at = asOf(asOf);
         ValueModel valueModel = model(model);
         requireCommunity(communityId);
         requireMemberOrReader(caller, communityId);
-        List<TimelinePoint> points = figures.days(valueModel.name(), communityId).stream().map(day -> {
-            CommunityFigures f = day.figures();
+        Instant now = Instant.now();
+        // A timeline ends at asOf, or now: a later asOf shows what is there now (no event lies in the future).
+        List<TimelinePoint> points = figures.timeline(valueModel.name(), communityId, bucket,
+                at == null || at.isAfter(now) ? now : at, false).stream().map(point -> {
+            CommunityFigures f = point.figures();
             Verdict verdict = Verdict.of(f, valueModel.productiveShareThreshold());
-            return new TimelinePoint(day.day().atStartOfDay(ZoneOffset.UTC).toInstant(),
+            return new TimelinePoint(point.start(),
                     Decimals.exact(f.contribution()), Decimals.exact(f.benefit()),
                     Decimals.exact(f.organizationBenefit()), f.activeMembers(), f.membersBenefitingMore(),
                     verdict.shareBenefitingMore(), verdict.productive());
@@ -107,13 +125,15 @@ class FiguresController {
             + " were applied; organizationBenefit is set on the entry of the leader who recorded an outcome")
     @GetMapping("/members/{memberId}/ledger")
     List<LedgerEntryView> ledger(@PathVariable UUID communityId, @PathVariable String memberId,
-                                 @Parameter(description = MODEL_DOC) @RequestParam(defaultValue = "v1") String model,
+                                 @Parameter(description = MODEL_DOC) @RequestParam(required = false) String model,
+                                 @Parameter(description = AS_OF_DOC) @RequestParam(required = false) String asOf,
                                  @Parameter(hidden = true) Member caller) {
         requireMemberId(memberId);
+        Instant at = asOf(asOf);
         ValueModel valueModel = model(model);
         requireCommunity(communityId);
         requireSelfOrReader(caller, memberId);
-        return figures.ledger(valueModel.name(), communityId, memberId).stream()
+        return figures.ledger(valueModel.name(), communityId, memberId, at).stream()
                 .map(e -> new LedgerEntryView(e.eventId(), e.eventType(), e.occurredAt(),
                         Decimals.exact(e.contribution()), Decimals.exact(e.benefit()),
                         Decimals.exact(e.organizationBenefit()), e.reason(), e.signal(), e.communityId(),
@@ -129,7 +149,30 @@ class FiguresController {
     }
 
     private ValueModel model(String name) {
-        return models.find(name).orElseThrow(() -> new UnknownModelException(name));
+        return models.readable(name);
+    }
+
+    static final List<String> BUCKETS = List.of("day", "week", "month");
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** {@code asOf} as an instant: ISO-8601 with Z or an offset; anything else is a 400 naming it. */
+    static Instant asOf(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("asOf", "'asOf' must be an ISO-8601 instant such as"
+                    + " 2026-03-04T12:00:00Z, got " + Problems.quote(text));
+        }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidInputException("asOf", "'asOf' must lie in the years 1970 to 9999, got "
+                    + Problems.quote(text));
+        }
+        return instant;
     }
 
     private void requireCommunity(UUID communityId) {

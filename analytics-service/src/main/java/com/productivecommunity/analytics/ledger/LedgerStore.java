@@ -46,18 +46,41 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  */
 public class LedgerStore {
 
-    private static final String[] TABLES = {"applied_event", "community", "community_member", "contribution_fact",
-        "first_view", "reaction_given", "solved_question", "accepted_answer", "ledger_entry", "member_figures",
-        "community_figures", "community_day"};
+    /** The lane of the models the service is configured with; it also keeps the communities and memberships. */
+    public static final String DEFAULT_LANE = "analytics";
+
+    private static final String[] RULE_STATE = {"applied_event", "contribution_fact", "first_view", "reaction_given",
+        "solved_question", "accepted_answer"};
+    private static final String[] FIGURES = {"ledger_entry", "member_figures", "community_figures", "community_day"};
 
     private final JdbcTemplate jdbc;
     private final ValueEngine engine;
     private final List<String> models;
+    private final String lane;
+    private final boolean keepsCommunities;
 
     public LedgerStore(JdbcTemplate jdbc, ValueEngine engine) {
+        this(jdbc, engine, DEFAULT_LANE, true);
+    }
+
+    /**
+     * A store for one lane: its own rule state (rows of {@code lane}), the figures and ledger of its models.
+     * Only the default lane keeps {@code community} and {@code community_member} (the reads' access rules).
+     */
+    public LedgerStore(JdbcTemplate jdbc, ValueEngine engine, String lane, boolean keepsCommunities) {
         this.jdbc = jdbc;
         this.engine = engine;
         this.models = engine.models().stream().map(ValueModel::name).toList();
+        this.lane = lane;
+        this.keepsCommunities = keepsCommunities;
+    }
+
+    public String lane() {
+        return lane;
+    }
+
+    public List<String> models() {
+        return models;
     }
 
     /** Applies the events in order; an event applied before (here or in an earlier batch) takes no effect. */
@@ -77,15 +100,30 @@ public class LedgerStore {
             tally.record(event.communityId(), event.occurredAt(), entries.get(i), models);
         }
         writeAppliedEvents(events.stream().filter(LedgerStore::remembered).toList());
-        writeCommunities(events);
+        if (keepsCommunities) {
+            writeCommunities(events);
+        }
         writeRuleState(state.added());
         writeLedger(entries);
         writeFigures(tally);
     }
 
-    /** Empties every table, before a rebuild replays the topic from its start. */
+    /**
+     * Empties this lane's rule state and its models' figures and ledger (and, for the default lane, the
+     * communities), before a rebuild or a replay reads the topic from its start. Other lanes keep theirs.
+     */
     public void reset() {
-        jdbc.execute("TRUNCATE " + String.join(", ", TABLES) + " RESTART IDENTITY");
+        for (String table : RULE_STATE) {
+            jdbc.update("DELETE FROM " + table + " WHERE lane = ?", lane);
+        }
+        for (String table : FIGURES) {
+            for (String model : models) {
+                jdbc.update("DELETE FROM " + table + " WHERE model = ?", model);
+            }
+        }
+        if (keepsCommunities) {
+            jdbc.execute("TRUNCATE community, community_member");
+        }
     }
 
     private List<CommunityEvent> notYetApplied(List<CommunityEvent> batch) {
@@ -99,8 +137,9 @@ public class LedgerStore {
         }
         Set<UUID> applied = new HashSet<>();
         if (!toCheck.isEmpty()) {
-            query("SELECT e.event_id FROM unnest(?::uuid[]) AS k(id) JOIN applied_event e ON e.event_id = k.id",
-                    rs -> applied.add(rs.getObject(1, UUID.class)), uuids(toCheck));
+            query("SELECT e.event_id FROM unnest(?::uuid[]) AS k(id) JOIN applied_event e"
+                    + " ON e.lane = ? AND e.event_id = k.id", rs -> applied.add(rs.getObject(1, UUID.class)),
+                    uuids(toCheck), lane);
         }
         return byId.values().stream().filter(e -> !applied.contains(e.eventId())).toList();
     }
@@ -145,29 +184,29 @@ public class LedgerStore {
         MemoryRuleState state = new MemoryRuleState();
         if (!contributions.isEmpty()) {
             query("SELECT f.contribution_id, f.community_id, f.author_id, f.kind, f.in_reply_to"
-                    + " FROM unnest(?::uuid[]) AS k(id) JOIN contribution_fact f ON f.contribution_id = k.id", rs -> state.loadContribution(new ContributionFacts(
+                    + " FROM unnest(?::uuid[]) AS k(id) JOIN contribution_fact f ON f.lane = ? AND f.contribution_id = k.id", rs -> state.loadContribution(new ContributionFacts(
                             rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                             ContributionKind.valueOf(rs.getString(4)), rs.getObject(5, UUID.class))),
-                    uuids(contributions));
+                    uuids(contributions), lane);
         }
         if (!viewed.isEmpty()) {
             query("SELECT v.contribution_id, v.member_id FROM unnest(?::uuid[], ?::text[]) AS k(id, member)"
-                    + " JOIN first_view v ON v.contribution_id = k.id AND v.member_id = k.member",
+                    + " JOIN first_view v ON v.lane = ? AND v.contribution_id = k.id AND v.member_id = k.member",
                     rs -> state.loadView(new MemoryRuleState.View(rs.getObject(1, UUID.class), rs.getString(2))),
-                    uuids(firsts(viewed)), texts(seconds(viewed)));
+                    uuids(firsts(viewed)), texts(seconds(viewed)), lane);
         }
         if (!reacted.isEmpty()) {
             query("SELECT r.contribution_id, r.member_id, r.kind FROM unnest(?::uuid[], ?::text[]) AS k(id, member)"
-                    + " JOIN reaction_given r ON r.contribution_id = k.id AND r.member_id = k.member",
+                    + " JOIN reaction_given r ON r.lane = ? AND r.contribution_id = k.id AND r.member_id = k.member",
                     rs -> state.loadReaction(new MemoryRuleState.Reaction(rs.getObject(1, UUID.class),
                             rs.getString(2), ReactionKind.valueOf(rs.getString(3)))),
-                    uuids(firsts(reacted)), texts(seconds(reacted)));
+                    uuids(firsts(reacted)), texts(seconds(reacted)), lane);
         }
         if (!questions.isEmpty()) {
-            query("SELECT q.question_id FROM unnest(?::uuid[]) AS k(id) JOIN solved_question q ON q.question_id = k.id",
-                    rs -> state.loadSolvedQuestion(rs.getObject(1, UUID.class)), uuids(questions));
-            query("SELECT a.answer_id FROM unnest(?::uuid[]) AS k(id) JOIN accepted_answer a ON a.answer_id = k.id",
-                    rs -> state.loadAcceptedAnswer(rs.getObject(1, UUID.class)), uuids(answers));
+            query("SELECT q.question_id FROM unnest(?::uuid[]) AS k(id) JOIN solved_question q ON q.lane = ? AND q.question_id = k.id",
+                    rs -> state.loadSolvedQuestion(rs.getObject(1, UUID.class)), uuids(questions), lane);
+            query("SELECT a.answer_id FROM unnest(?::uuid[]) AS k(id) JOIN accepted_answer a ON a.lane = ? AND a.answer_id = k.id",
+                    rs -> state.loadAcceptedAnswer(rs.getObject(1, UUID.class)), uuids(answers), lane);
         }
         return state;
     }
@@ -198,8 +237,8 @@ public class LedgerStore {
     }
 
     private void writeAppliedEvents(List<CommunityEvent> events) {
-        jdbc.batchUpdate("INSERT INTO applied_event (event_id, community_id, event_type, occurred_at)"
-                + " VALUES (?, ?, ?, ?)", events.stream().map(e -> new Object[] {e.eventId(), e.communityId(),
+        jdbc.batchUpdate("INSERT INTO applied_event (lane, event_id, community_id, event_type, occurred_at)"
+                + " VALUES (?, ?, ?, ?, ?)", events.stream().map(e -> new Object[] {lane, e.eventId(), e.communityId(),
                     EventCatalog.typeName(e.getClass()), timestamp(e.occurredAt())}).toList());
     }
 
@@ -228,19 +267,19 @@ public class LedgerStore {
     }
 
     private void writeRuleState(MemoryRuleState.Added added) {
-        jdbc.batchUpdate("INSERT INTO contribution_fact (contribution_id, community_id, author_id, kind, in_reply_to)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", added.contributions().stream()
-                    .map(c -> new Object[] {c.contributionId(), c.communityId(), c.authorId(), c.kind().name(),
+        jdbc.batchUpdate("INSERT INTO contribution_fact (lane, contribution_id, community_id, author_id, kind, in_reply_to)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", added.contributions().stream()
+                    .map(c -> new Object[] {lane, c.contributionId(), c.communityId(), c.authorId(), c.kind().name(),
                         c.inReplyTo()}).toList());
-        jdbc.batchUpdate("INSERT INTO first_view (contribution_id, member_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                added.views().stream().map(v -> new Object[] {v.contributionId(), v.memberId()}).toList());
-        jdbc.batchUpdate("INSERT INTO reaction_given (contribution_id, member_id, kind) VALUES (?, ?, ?)"
+        jdbc.batchUpdate("INSERT INTO first_view (lane, contribution_id, member_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                added.views().stream().map(v -> new Object[] {lane, v.contributionId(), v.memberId()}).toList());
+        jdbc.batchUpdate("INSERT INTO reaction_given (lane, contribution_id, member_id, kind) VALUES (?, ?, ?, ?)"
                 + " ON CONFLICT DO NOTHING", added.reactions().stream()
-                    .map(r -> new Object[] {r.contributionId(), r.memberId(), r.kind().name()}).toList());
-        jdbc.batchUpdate("INSERT INTO solved_question (question_id) VALUES (?) ON CONFLICT DO NOTHING",
-                added.solvedQuestions().stream().map(q -> new Object[] {q}).toList());
-        jdbc.batchUpdate("INSERT INTO accepted_answer (answer_id) VALUES (?) ON CONFLICT DO NOTHING",
-                added.acceptedAnswers().stream().map(a -> new Object[] {a}).toList());
+                    .map(r -> new Object[] {lane, r.contributionId(), r.memberId(), r.kind().name()}).toList());
+        jdbc.batchUpdate("INSERT INTO solved_question (lane, question_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                added.solvedQuestions().stream().map(q -> new Object[] {lane, q}).toList());
+        jdbc.batchUpdate("INSERT INTO accepted_answer (lane, answer_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                added.acceptedAnswers().stream().map(a -> new Object[] {lane, a}).toList());
     }
 
     private void writeLedger(List<List<LedgerEntry>> entries) {
@@ -320,11 +359,16 @@ public class LedgerStore {
         return c -> c.createArrayOf("text", values.toArray());
     }
 
-    private void query(String sql, RowCallbackHandler handler, ArrayParam... params) {
+    /** Parameters are arrays ({@link ArrayParam}) or plain values (the lane). */
+    private void query(String sql, RowCallbackHandler handler, Object... params) {
         jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql);
             for (int i = 0; i < params.length; i++) {
-                statement.setArray(i + 1, params[i].create(connection));
+                if (params[i] instanceof ArrayParam array) {
+                    statement.setArray(i + 1, array.create(connection));
+                } else {
+                    statement.setObject(i + 1, params[i]);
+                }
             }
             return statement;
         }, handler);

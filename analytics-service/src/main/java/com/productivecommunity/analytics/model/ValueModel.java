@@ -17,16 +17,16 @@ public record ValueModel(String name, String description, Map<Signal, BigDecimal
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(productiveShareThreshold, "productiveShareThreshold");
         if (!name.matches("[A-Za-z0-9_.-]{1,40}")) {
-            throw new InvalidValueModelException("model name '" + name + "' must be 1-40 letters, digits, _ . -");
+            throw new InvalidValueModelException("name", "model name '" + name + "' must be 1-40 letters, digits, _ . -");
         }
         if (productiveShareThreshold.signum() < 0 || productiveShareThreshold.compareTo(BigDecimal.ONE) > 0) {
-            throw new InvalidValueModelException(name + ": productiveShareThreshold must be between 0 and 1");
+            throw new InvalidValueModelException("productiveShareThreshold", name + ": productiveShareThreshold must be between 0 and 1");
         }
         EnumMap<Signal, BigDecimal> copy = new EnumMap<>(Signal.class);
         weights.forEach((signal, weight) -> {
             // Negative weights would let a member's figures cancel out and hide their activity.
             if (weight.signum() < 0) {
-                throw new InvalidValueModelException(name + ": weight of " + signal + " is negative");
+                throw new InvalidValueModelException("weights." + signal, name + ": weight of " + signal + " is negative");
             }
             copy.put(signal, weight);
         });

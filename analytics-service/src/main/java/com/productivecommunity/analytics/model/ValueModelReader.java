@@ -51,16 +51,18 @@ public final class ValueModelReader {
             try {
                 signal = Signal.valueOf(field.getKey());
             } catch (IllegalArgumentException e) {
-                throw new InvalidValueModelException("Unknown signal '" + field.getKey() + "'", e);
+                throw new InvalidValueModelException("weights." + field.getKey(), "Unknown signal '" + field.getKey()
+                        + "'; the signals are " + java.util.Arrays.toString(Signal.values()));
             }
             if (!field.getValue().isNumber()) {
-                throw new InvalidValueModelException("Weight of " + signal + " is not a number");
+                throw new InvalidValueModelException("weights." + signal, "Weight of " + signal + " is not a number");
             }
             weights.put(signal, field.getValue().decimalValue());
         }
         JsonNode threshold = root.path("productiveShareThreshold");
         if (!threshold.isNumber()) {
-            throw new InvalidValueModelException("productiveShareThreshold is missing or not a number");
+            throw new InvalidValueModelException("productiveShareThreshold",
+                    "productiveShareThreshold is missing or not a number");
         }
         return new ValueModel(root.path("name").asText(), root.path("description").asText(null), weights,
                 threshold.decimalValue());

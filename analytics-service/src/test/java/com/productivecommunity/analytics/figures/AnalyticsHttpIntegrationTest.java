@@ -228,23 +228,58 @@ class AnalyticsHttpIntegrationTest {
         events.add(e.outcome("carol", "12", answer));
         deliver(events);
 
-        JsonNode timeline = ok("bob", "/api/analytics/communities/" + e.communityId + "/timeline?bucket=day");
+        String path = "/api/analytics/communities/" + e.communityId + "/timeline";
+        JsonNode timeline = ok("bob", path + "?bucket=day&asOf=2026-03-05T12:00:00Z");
         JsonNode points = timeline.get("points");
-        assertThat(points).hasSize(3);
+        assertThat(points).hasSize(5); // every day from the first entry's to asOf's, the empty 2 March included
         assertThat(points.get(0).get("start").asText()).isEqualTo("2026-03-01T00:00:00Z");
         assertThat(points.get(0).get("contribution").decimalValue()).isEqualByComparingTo("1");
         assertThat(points.get(0).get("activeMembers").asInt()).isEqualTo(1);
         assertThat(points.get(0).get("shareBenefitingMore").decimalValue()).isEqualByComparingTo("0");
         assertThat(points.get(0).get("productive").asBoolean()).isFalse();
-        assertThat(points.get(1).get("start").asText()).isEqualTo("2026-03-03T00:00:00Z");
-        assertThat(points.get(1).get("contribution").decimalValue()).isEqualByComparingTo("4");
-        assertThat(points.get(1).get("benefit").decimalValue()).isEqualByComparingTo("10"); // alice 2 + 5, bob 3
-        assertThat(points.get(1).get("organizationBenefit").decimalValue()).isEqualByComparingTo("0");
-        assertThat(points.get(1).get("productive").asBoolean()).isFalse();
-        assertThat(points.get(2).get("start").asText()).isEqualTo("2026-03-04T00:00:00Z");
-        assertThat(points.get(2).get("organizationBenefit").decimalValue()).isEqualByComparingTo("12");
-        assertThat(points.get(2).get("shareBenefitingMore").decimalValue()).isEqualByComparingTo("1");
-        assertThat(points.get(2).get("productive").asBoolean()).isTrue();
+        assertThat(points.get(1).get("start").asText()).isEqualTo("2026-03-02T00:00:00Z"); // carried forward
+        assertThat(points.get(1).get("contribution").decimalValue()).isEqualByComparingTo("1");
+        assertThat(points.get(1).get("activeMembers").asInt()).isEqualTo(1);
+        assertThat(points.get(2).get("start").asText()).isEqualTo("2026-03-03T00:00:00Z");
+        assertThat(points.get(2).get("contribution").decimalValue()).isEqualByComparingTo("4");
+        assertThat(points.get(2).get("benefit").decimalValue()).isEqualByComparingTo("10"); // alice 2 + 5, bob 3
+        assertThat(points.get(2).get("organizationBenefit").decimalValue()).isEqualByComparingTo("0");
+        assertThat(points.get(2).get("productive").asBoolean()).isFalse();
+        assertThat(points.get(3).get("start").asText()).isEqualTo("2026-03-04T00:00:00Z");
+        assertThat(points.get(3).get("organizationBenefit").decimalValue()).isEqualByComparingTo("12");
+        assertThat(points.get(3).get("shareBenefitingMore").decimalValue()).isEqualByComparingTo("1");
+        assertThat(points.get(3).get("productive").asBoolean()).isTrue();
+        assertThat(points.get(4).get("start").asText()).isEqualTo("2026-03-05T00:00:00Z");
+        assertThat(points.get(4).get("productive").asBoolean()).isTrue();
+
+        // Weeks start on Monday: 2026-03-01 is a Sunday (week of 23 February), the rest is the week of 2 March.
+        JsonNode weeks = ok("bob", path + "?bucket=week&asOf=2026-03-10T00:00:00Z").get("points");
+        assertThat(weeks).hasSize(3);
+        assertThat(weeks.get(0).get("start").asText()).isEqualTo("2026-02-23T00:00:00Z");
+        assertThat(weeks.get(0).get("contribution").decimalValue()).isEqualByComparingTo("1");
+        assertThat(weeks.get(1).get("start").asText()).isEqualTo("2026-03-02T00:00:00Z");
+        assertThat(weeks.get(1).get("organizationBenefit").decimalValue()).isEqualByComparingTo("12");
+        assertThat(weeks.get(2).get("start").asText()).isEqualTo("2026-03-09T00:00:00Z");
+        assertThat(weeks.get(2).get("productive").asBoolean()).isTrue();
+        JsonNode months = ok("bob", path + "?bucket=month&asOf=2026-05-01T00:00:00Z").get("points");
+        assertThat(months).hasSize(3);
+        assertThat(months.get(2).get("start").asText()).isEqualTo("2026-05-01T00:00:00Z");
+        assertThat(months.get(2).get("benefit").decimalValue()).isEqualByComparingTo("12"); // 10 + bob's 2 of the outcome
+
+        // As of the end of 3 March the community was not productive yet; as of the 4th it was; now it still is.
+        String community = "/api/analytics/communities/" + e.communityId;
+        assertThat(ok("bob", community + "?asOf=2026-03-03T23:59:59Z").get("productive").asBoolean()).isFalse();
+        assertThat(ok("bob", community + "?asOf=2026-03-04T23:59:30Z").get("productive").asBoolean()).isTrue();
+        assertThat(ok("bob", community + "?asOf=2026-03-04T23:59:30Z").toString())
+                .isEqualTo(ok("bob", community).toString());
+        assertThat(ok("bob", community + "/members/bob?asOf=2026-03-03T08:00:02Z").get("benefit").decimalValue())
+                .isEqualByComparingTo("3"); // the accepted answer (08:00:02) counts, inclusive
+        assertThat(ok("bob", community + "/members/bob/ledger?asOf=2026-03-03T08:00:01.999Z")).hasSize(1);
+        assertThat(ok("bob", community + "/members/bob?asOf=2026-02-01T00:00:00Z").get("benefit").decimalValue())
+                .isEqualByComparingTo("0");
+        assertThat(ok("bob", community + "/members/bob?asOf=2026-03-04T22:59:30-01:00").get("benefit").decimalValue())
+                .isEqualByComparingTo("5"); // accepted 3 + the outcome's 2, with the offset read as 23:59:30Z
+        assertProblem(get("bob", community + "?asOf=yesterday"), 400);
     }
 
     @Test
@@ -276,7 +311,7 @@ class AnalyticsHttpIntegrationTest {
         assertProblem(get("dana", unknown), 404);
         assertProblem(get("alice", unknown + "/members/alice"), 404);
         assertProblem(get("alice", community + "?model=v404"), 404);
-        assertProblem(get("alice", community + "/timeline?bucket=week"), 400);
+        assertProblem(get("alice", community + "/timeline?bucket=year"), 400);
         assertProblem(get("alice", "/api/analytics/communities/not-a-uuid"), 400); // a malformed id (api.md)
         assertThat(rest.getForEntity(community, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
@@ -348,7 +383,9 @@ class AnalyticsHttpIntegrationTest {
         assertThat(record.get("reason").asText()).isEqualTo("FAILED");
         assertThat(record.get("eventId").asText()).isEqualTo(outcome.toString());
         assertThat(record.get("errorMessage").asText()).contains("a bug in the outcome rule");
-        ResponseEntity<String> health = rest.withBasicAuth("prometheus", "prometheus").getForEntity("/actuator/health", String.class);
+        // Health details are for OPERATOR (the scraper account); anonymous callers see the status only.
+        ResponseEntity<String> health = rest.withBasicAuth("prometheus", "prometheus")
+                .getForEntity("/actuator/health", String.class);
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(json.readTree(health.getBody()).get("status").asText()).isEqualTo("DEGRADED");
         assertThat(json.readTree(health.getBody()).at("/components/projections/components/analytics/details/parkedEvents")

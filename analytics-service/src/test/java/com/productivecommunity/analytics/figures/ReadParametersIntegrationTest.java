@@ -39,7 +39,7 @@ class ReadParametersIntegrationTest {
 
     @Test
     void anUnknownBucketIs400NamingIt() throws Exception {
-        for (String bucket : List.of("week", "DAY", "%20day", "day%00", "%F0%9F%A7%AA", "d".repeat(500))) {
+        for (String bucket : List.of("year", "DAY", "%20day", "day%00", "%F0%9F%A7%AA", "d".repeat(500))) {
             JsonNode problem = badRequest(get("dana", "/api/analytics/communities/" + ID + "/timeline?bucket=" + bucket),
                     "bucket");
             assertThat(problem.get("detail").asText()).startsWith("Unsupported bucket '");
@@ -75,6 +75,13 @@ class ReadParametersIntegrationTest {
         HttpResponse<String> response = get("dana", "/api/analytics/communities/" + ID + "?model=%01" + "v".repeat(200));
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("'\\u0001" + "v".repeat(79) + "'…");
+        // A NUL would fail in PostgreSQL: no lookup for what cannot be a version name.
+        for (String path : List.of("/api/analytics/communities/" + ID + "?model=v%001",
+                "/api/analytics/compare?models=v1,v%001")) {
+            HttpResponse<String> nul = get("dana", path);
+            assertThat(nul.statusCode()).as(path + " " + nul.body()).isEqualTo(404);
+            assertThat(nul.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
     }
 
     @Test

@@ -63,6 +63,10 @@ class LedgerStoreIntegrationTest {
 
     @BeforeEach
     void emptyTables() {
+        // reset() empties only the store's own lane and models; earlier tests left other models' rows behind
+        jdbc.execute("TRUNCATE applied_event, community, community_member, contribution_fact, first_view,"
+                + " reaction_given, solved_question, accepted_answer, ledger_entry, member_figures, community_figures,"
+                + " community_day RESTART IDENTITY");
         store = new LedgerStore(jdbc, new ValueEngine(List.of(Replay.V1)));
         store.reset();
     }
@@ -116,6 +120,39 @@ class LedgerStoreIntegrationTest {
                 .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM ledger_entry WHERE model = 'v1'", Integer.class));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM community_figures WHERE community_id = ?", Integer.class,
                 e.communityId)).isEqualTo(2);
+    }
+
+    @Test
+    void aLaneHasItsOwnRuleStateAndItsResetLeavesTheOtherLanesAlone() {
+        java.util.Map<com.productivecommunity.analytics.model.Signal, BigDecimal> weights =
+                new java.util.EnumMap<>(Replay.V1.weights());
+        weights.put(com.productivecommunity.analytics.model.Signal.ANSWER_ACCEPTED_BY_QUESTION_AUTHOR, BigDecimal.ONE);
+        LedgerStore lane = new LedgerStore(jdbc, new ValueEngine(List.of(
+                new com.productivecommunity.analytics.model.ValueModel("v2", "test", weights, new BigDecimal("0.5")))),
+                "analytics-model-v2", false);
+        Events e = new Events();
+        List<CommunityEvent> events = workedExample(e);
+        applyInTransaction(events);
+        // The lane replays the same history later: the default lane's first views, reactions and acceptances
+        // must not make it award nothing.
+        transactions.executeWithoutResult(status -> lane.apply(events));
+        assertMember(e.communityId, "alice", "1", "8.7");
+        assertThat(jdbc.queryForObject("SELECT benefit FROM member_figures WHERE model = 'v2' AND member_id = 'alice'"
+                + " AND community_id = ?", BigDecimal.class, e.communityId)).isEqualByComparingTo("4.7");
+        transactions.executeWithoutResult(status -> lane.apply(events)); // a redelivery to the lane counts once
+        assertThat(jdbc.queryForObject("SELECT benefit FROM member_figures WHERE model = 'v2' AND member_id = 'alice'"
+                + " AND community_id = ?", BigDecimal.class, e.communityId)).isEqualByComparingTo("4.7");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM community_member WHERE community_id = ?", Integer.class,
+                e.communityId)).isEqualTo(3); // kept by the default lane only
+
+        transactions.executeWithoutResult(status -> lane.reset());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_entry WHERE model = 'v2'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM first_view WHERE lane = 'analytics-model-v2'",
+                Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM first_view WHERE lane = 'analytics'", Integer.class))
+                .isEqualTo(1);
+        assertMember(e.communityId, "alice", "1", "8.7");
+        assertThat(community(e.communityId).organizationBenefit()).isEqualByComparingTo("12");
     }
 
     @Test

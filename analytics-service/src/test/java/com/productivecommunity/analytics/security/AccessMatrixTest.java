@@ -13,7 +13,14 @@ import com.productivecommunity.support.projection.TestEventPublisher;
 import com.productivecommunity.support.testing.AccessMatrix;
 import com.productivecommunity.support.testing.AccessMatrix.Call;
 import com.productivecommunity.support.testing.TestDatabases;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +82,16 @@ class AccessMatrixTest {
         }
         String base = "/api/analytics/communities/" + community;
         Supplier<Object> data = () -> null;
+        createVersion("v2");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> send("GET", "/api/analytics/models/v2/progress",
+                null).contains("\"state\":\"caught-up\""));
+        AtomicInteger versions = new AtomicInteger();
+        Supplier<String> freshName = () -> "matrix" + versions.incrementAndGet();
+        Supplier<String> freshVersion = () -> {
+            String name = freshName.get();
+            createVersion(name);
+            return name;
+        };
         AccessMatrix.demo("analytics-service", port)
                 //                                                                          anon non  mem  auth lead ANA  AUD  OPS
                 .row("GET /api/analytics/communities/{communityId}", "a community's figures", data,
@@ -85,10 +102,52 @@ class AccessMatrixTest {
                         f -> Call.get(base + "/members/alice"), 401, 403, 403, 200, 403, 200, 200, 401)
                 .row("GET /api/analytics/communities/{communityId}/members/{memberId}/ledger", "alice's ledger", data,
                         f -> Call.get(base + "/members/alice/ledger"), 401, 403, 403, 200, 403, 200, 200, 401)
+                .row("GET /api/analytics/compare", "compare two versions", data,
+                        f -> Call.get("/api/analytics/compare?models=v1,v2&community=" + community),
+                        401, 403, 403, 403, 403, 200, 200, 401)
+                .row("GET /api/analytics/models", "the value model versions", data,
+                        f -> Call.get("/api/analytics/models"), 401, 403, 403, 403, 403, 200, 200, 401)
+                .row("POST /api/analytics/models", "create a version (and replay it)", freshName,
+                        name -> Call.post("/api/analytics/models", definition(name)), 401, 403, 403, 403, 403, 201, 403, 401)
+                .row("GET /api/analytics/models/{model}", "one version", data,
+                        f -> Call.get("/api/analytics/models/v1"), 401, 403, 403, 403, 403, 200, 200, 401)
+                .row("GET /api/analytics/models/{model}/progress", "a version's replay progress", data,
+                        f -> Call.get("/api/analytics/models/v2/progress"), 401, 403, 403, 403, 403, 200, 200, 401)
+                .row("GET /api/analytics/models/{model}/progress/stream", "the progress as a live stream", data,
+                        f -> Call.stream("/api/analytics/models/v2/progress/stream"), 401, 403, 403, 403, 403, 200, 200, 401)
+                .row("POST /api/analytics/models/{model}/replay", "replay a version again", freshVersion,
+                        name -> Call.post("/api/analytics/models/" + name + "/replay", null), 401, 403, 403, 403, 403, 202, 403, 401)
+                .row("POST /api/analytics/models/{model}/promote", "make a caught-up version the default", data,
+                        f -> Call.post("/api/analytics/models/v1/promote", null), 401, 403, 403, 403, 403, 200, 403, 401)
+                .row("POST /api/analytics/models/{model}/retire", "retire a version", freshVersion,
+                        name -> Call.post("/api/analytics/models/" + name + "/retire", null), 401, 403, 403, 403, 403, 200, 403, 401)
                 .operationsAndDocs()
                 .projectionAdmin("analytics")
                 .row("POST /api/admin/projections/{name}/rebuild", "rebuild the figures from the first event", data,
                         f -> Call.post("/api/admin/projections/analytics/rebuild", null), 401, 403, 403, 403, 403, 202, 403, 401)
                 .verify(context);
+    }
+
+    private static String definition(String name) {
+        return "{\"name\":\"" + name + "\",\"productiveShareThreshold\":0.5,\"weights\":{\"QUESTION_POSTED\":1,"
+                + "\"ANSWER_POSTED\":5,\"ANSWER_RECEIVED\":2,\"THANKS_RECEIVED\":1,\"THANKS_GIVEN\":1}}";
+    }
+
+    private void createVersion(String name) {
+        String answer = send("POST", "/api/analytics/models", definition(name));
+        assertThat(answer).contains("\"name\":\"" + name + "\"");
+    }
+
+    private String send(String method, String path, String json) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("dana:dana".getBytes()))
+                    .header("Content-Type", "application/json");
+            request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
