@@ -469,9 +469,10 @@ class ApiFuzzSystemTest {
         await("both projections caught up and healthy").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                     for (String service : List.of(platform.queryUrl(), platform.analyticsUrl())) {
-                        Reply health = send(service, null, "GET", "/actuator/health", null, Map.of());
+                        // Metrics and health details are the scraper's (role OPERATOR), as in production.
+                        Reply health = send(service, "prometheus", "GET", "/actuator/health", null, Map.of());
                         assertThat(health.body().path("status").asText()).as(service + " " + health).isEqualTo("UP");
-                        String metrics = send(service, null, "GET", "/actuator/prometheus", null, Map.of()).text();
+                        String metrics = send(service, "prometheus", "GET", "/actuator/prometheus", null, Map.of()).text();
                         Matcher lag = LAG.matcher(metrics);
                         int gauges = 0;
                         while (lag.find()) {
