@@ -22,11 +22,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize       events appended per transaction at most
  * @param recheckInterval how often the health check re-verifies the next range of the log
  * @param recheckBatch    positions re-verified per range
+ * @param enabled         false stops the appender and the re-verification (for measuring the log's cost; the
+ *                        log then falls behind, and catches up when it runs again)
  */
 @ConfigurationProperties("platform.audit")
 record AuditProperties(String signingKey, Path signingKeyFile, Path localKeyFile, Boolean generateLocalKey,
                        Duration pollInterval, Duration signInterval, Duration gapTimeout, Duration gapWatch,
-                       Integer batchSize, Duration recheckInterval, Integer recheckBatch) {
+                       Integer batchSize, Duration recheckInterval, Integer recheckBatch,
+                       Boolean enabled) {
     AuditProperties {
         localKeyFile = localKeyFile == null
                 ? Path.of(System.getProperty("user.home"), ".productive-community", "audit-signing-key.pem") : localKeyFile;
@@ -38,5 +41,6 @@ record AuditProperties(String signingKey, Path signingKeyFile, Path localKeyFile
         batchSize = batchSize == null ? 500 : batchSize;
         recheckInterval = recheckInterval == null ? Duration.ofSeconds(2) : recheckInterval;
         recheckBatch = recheckBatch == null ? 5_000 : recheckBatch;
+        enabled = enabled == null || enabled;
     }
 }

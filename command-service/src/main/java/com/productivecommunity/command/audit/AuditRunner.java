@@ -18,6 +18,7 @@ class AuditRunner implements SmartLifecycle {
     private final AuditRecheck recheck;
     private final AuditProperties properties;
     private ScheduledExecutorService executor;
+    private boolean started;
 
     AuditRunner(AuditAppender appender, AuditRecheck recheck, AuditProperties properties) {
         this.appender = appender;
@@ -27,6 +28,11 @@ class AuditRunner implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        started = true;
+        if (!properties.enabled()) {
+            log.warn("Audit log disabled (platform.audit.enabled=false): events are not logged until it runs again");
+            return;
+        }
         executor = Executors.newScheduledThreadPool(2, task -> {
             Thread thread = new Thread(task, "audit-log");
             thread.setDaemon(true);
@@ -57,10 +63,11 @@ class AuditRunner implements SmartLifecycle {
             }
             executor = null;
         }
+        started = false;
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return executor != null;
+        return started;
     }
 }
