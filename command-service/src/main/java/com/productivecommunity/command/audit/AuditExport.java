@@ -48,12 +48,12 @@ class AuditExport {
             export.header(signer.publicKey());
             long size = heads.latest().map(head -> head.head().size()).orElse(-1L);
             Deque<SignedTreeHead> pending = new ArrayDeque<>();
-            if (size >= 0) {
-                heads.upTo(size, pending::add);
-            }
+            heads.between(0, 0, pending::add);
             writeHeads(export, pending, 0);
+            // Chunk by chunk: the events and the heads of the sizes in the chunk, so memory stays constant.
             for (long from = 1; from <= size; from += CHUNK) {
                 long to = Math.min(size, from + CHUNK - 1);
+                heads.between(from, to, pending::add);
                 long firstIndex = StoredHashIndex.count(from - 1);
                 List<Hash> stored = hashes.readRange(firstIndex, (int) (StoredHashIndex.count(to) - firstIndex));
                 rows.logged(from, to, (event, globalIndex) -> {
@@ -66,7 +66,6 @@ class AuditExport {
                 writeHeads(export, pending, to);
                 export.flush();
             }
-            writeHeads(export, pending, Long.MAX_VALUE);
             export.end();
         });
     }

@@ -8,7 +8,6 @@ import java.security.PublicKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,14 +36,10 @@ class TreeHeads {
                 .stream().findFirst();
     }
 
-    /** Heads up to {@code maxSize}, smallest first. */
-    void upTo(long maxSize, Consumer<SignedTreeHead> handler) {
-        jdbc.query("SELECT " + COLUMNS + " FROM audit_tree_head WHERE size <= ? ORDER BY size",
-                (RowCallbackHandler) rs -> handler.accept(read(rs, 0)), maxSize);
-    }
-
-    List<SignedTreeHead> all() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM audit_tree_head ORDER BY size", TreeHeads::read);
+    /** Heads of sizes {@code from..to}, smallest first. */
+    void between(long from, long to, Consumer<SignedTreeHead> handler) {
+        jdbc.query("SELECT " + COLUMNS + " FROM audit_tree_head WHERE size BETWEEN ? AND ? ORDER BY size",
+                (RowCallbackHandler) rs -> handler.accept(read(rs, 0)), from, to);
     }
 
     void insert(SignedTreeHead signed, PublicKey key) {
