@@ -138,6 +138,10 @@ final class BenchPlatform implements AutoCloseable {
                 "--spring.datasource.username=postgres",
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--platform.kafka.topic=" + topic));
+        if (module.equals("command-service")) {
+            // The audit log's local signing key stays with the run's other files.
+            arguments.add("--platform.audit.local-key-file=" + work.resolve("audit-signing-key.pem"));
+        }
         arguments.addAll(extra);
         List<String> options = new ArrayList<>(jvmOptions);
         String jfr = System.getProperty("bench.jfr." + name);

@@ -95,6 +95,9 @@ public final class Benchmarks {
         if (options.workloads().contains("replay")) {
             replay();
         }
+        if (options.workloads().contains(Options.AUDIT)) {
+            audit();
+        }
         if (options.workloads().contains("feed")) {
             feed();
         }
@@ -150,6 +153,90 @@ public final class Benchmarks {
         }
         try (Admin admin = admin()) {
             admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    // ---- the audit log's cost -------------------------------------------------------------------------
+
+    /**
+     * Command ingest at the highest client count with the audit log off and on (alternating, each round on a
+     * fresh database, after the warm-up), stored events/s and commands/s; with the log on, how far it lags when
+     * the traffic stops and how long it takes to catch up. Then the appender alone: the service restarted with
+     * the log on over the history stored with it off, time until every event is logged.
+     */
+    private void audit() throws Exception {
+        int clients = options.clients().stream().max(Integer::compare).orElse(16);
+        String workload = "Audit log cost, " + clients + " clients";
+        for (int round = 1; round <= options.rounds(); round++) {
+            for (boolean on : List.of(false, true)) {
+                System.out.println("Audit round " + round + ", log " + (on ? "on" : "off"));
+                String topic = "bench-audit-" + System.currentTimeMillis();
+                BenchPlatform.recreateDatabase("pc_command_bench");
+                List<String> extra = List.of("--platform.audit.enabled=" + on);
+                platform.startService("command-service", "pc_command_bench", topic, extra, true);
+                CommandTraffic traffic = new CommandTraffic(api, platform.url("command-service"));
+                traffic.setUp(20);
+                closedLoop(clients, Duration.ofSeconds(options.warmupSeconds()), traffic);
+                long eventsBefore = count("SELECT count(*) FROM domain_event_entry");
+                RawBaselines.Throughput run = closedLoop(clients, Duration.ofSeconds(options.ingestSeconds()), traffic);
+                long events = count("SELECT count(*) FROM domain_event_entry");
+                double seconds = run.seconds();
+                String label = "log " + (on ? "on" : "off");
+                results.add(workload, label + ": HTTP commands", "throughput", "commands/s", run.perSecond());
+                results.add(workload, label + ": events stored", "throughput", "events/s", (events - eventsBefore) / seconds);
+                results.add(workload, label + ": HTTP commands", "latency p99", "ms", run.latencies().percentileMillis(99));
+                if (on) {
+                    long lag = events - count("SELECT count(*) FROM audit_leaf");
+                    long t0 = System.nanoTime();
+                    awaitLogged(events);
+                    results.add(workload, "log on: events not yet logged when the traffic stops", "lag", "events", lag);
+                    results.add(workload, "log on: catching up after the traffic", "time", "ms", (System.nanoTime() - t0) / 1e6);
+                } else {
+                    // The appender alone over what was stored with the log off: restart with it on, in batches of
+                    // 50 so that the transactions' start times (audit_leaf.appended_at) time it, start-up excluded.
+                    platform.startService("command-service", "pc_command_bench", topic,
+                            List.of("--platform.audit.batch-size=50"), true);
+                    awaitLogged(events);
+                    double rate = rate("SELECT (count(*) - count(*) FILTER (WHERE appended_at = (SELECT min(appended_at)"
+                            + " FROM audit_leaf)))::float8 / nullif(extract(epoch FROM max(appended_at) - min(appended_at)), 0)"
+                            + " FROM audit_leaf");
+                    results.add(workload, "appender alone: the log-off history (" + events + " events) logged after a restart",
+                            "throughput", "events/s", rate);
+                }
+                platform.stopService("command-service");
+                try (Admin admin = admin()) {
+                    admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    private static long count(String sql) throws java.sql.SQLException {
+        try (java.sql.Connection connection = BenchPlatform.connect("pc_command_bench");
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static double rate(String sql) throws java.sql.SQLException {
+        try (java.sql.Connection connection = BenchPlatform.connect("pc_command_bench");
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            double value = rows.getDouble(1);
+            return rows.wasNull() ? Double.NaN : value;
+        }
+    }
+
+    private static void awaitLogged(long events) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (count("SELECT count(*) FROM audit_leaf") < events) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the audit log did not catch up with " + events + " events");
+            }
+            Thread.sleep(20);
         }
     }
 

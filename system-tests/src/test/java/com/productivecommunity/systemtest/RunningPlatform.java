@@ -275,11 +275,16 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     private ManagedProcess service(String module, int port, Path logs, String instance) {
-        return new ManagedProcess(module + instance, jar(module), JVM_OPTIONS, List.of(
+        List<String> arguments = new java.util.ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + TestDatabases.systemUrl(DATABASES.get(module)),
                 "--spring.datasource.username=postgres",
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers),
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers));
+        if (module.equals("command-service")) {
+            // The audit log's local signing key, under target/ like everything the tests make.
+            arguments.add("--platform.audit.local-key-file=" + logs.toAbsolutePath().getParent().resolve("audit-signing-key.pem"));
+        }
+        return new ManagedProcess(module + instance, jar(module), JVM_OPTIONS, arguments,
                 logs.resolve(module + instance + ".log"));
     }
 

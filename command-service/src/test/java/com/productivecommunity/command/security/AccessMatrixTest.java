@@ -1,15 +1,18 @@
 package com.productivecommunity.command.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.productivecommunity.command.testing.Api;
 import com.productivecommunity.command.testing.CommandServiceIntegrationTest;
 import com.productivecommunity.support.testing.AccessMatrix;
 import com.productivecommunity.support.testing.AccessMatrix.Call;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * command-service's access matrix (published in docs/security.md): every mapping, every caller, over HTTP on
@@ -22,6 +25,9 @@ class AccessMatrixTest extends CommandServiceIntegrationTest {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     record Community(String id, String question, String answer) {
     }
@@ -41,6 +47,13 @@ class AccessMatrixTest extends CommandServiceIntegrationTest {
     void everyMappingAnswersEveryCallerAsTheRulesSay() {
         Supplier<Community> fresh = this::community;
         Supplier<Object> none = () -> null;
+        // The audit rows need an event under a signed tree head (heads follow within a second).
+        Supplier<Object> covered = () -> {
+            fresh.get();
+            await().atMost(30, TimeUnit.SECONDS).until(() ->
+                    jdbc.queryForObject("SELECT coalesce(max(size), 0) FROM audit_tree_head", Long.class) >= 1);
+            return null;
+        };
         AccessMatrix.demo("command-service", port)
                 //                                                                                     anon non  mem  auth lead ANA  AUD  OPS
                 .row("POST /api/communities", "found a community", none,
@@ -73,6 +86,16 @@ class AccessMatrixTest extends CommandServiceIntegrationTest {
                         c -> Call.post("/api/communities/" + c.id() + "/outcomes",
                                 "{\"description\":\"hours saved\",\"value\":3,\"contributionIds\":[\"" + c.answer() + "\"]}"),
                         401, 403, 403, 403, 201, 403, 403, 401)
+                .row("GET /api/audit/tree-head", "the audit log's latest signed tree head", covered,
+                        f -> Call.get("/api/audit/tree-head"), 401, 403, 403, 403, 403, 403, 200, 401)
+                .row("GET /api/audit/inclusion", "inclusion proof of an event", covered,
+                        f -> Call.get("/api/audit/inclusion?position=1"), 401, 403, 403, 403, 403, 403, 200, 401)
+                .row("GET /api/audit/consistency", "consistency proof between two tree sizes", covered,
+                        f -> Call.get("/api/audit/consistency?from=1"), 401, 403, 403, 403, 403, 403, 200, 401)
+                .row("GET /api/audit/public-key", "the log's public key (PEM)", none,
+                        f -> Call.get("/api/audit/public-key"), 401, 403, 403, 403, 403, 403, 200, 401)
+                .row("GET /api/audit/export", "export of the events and tree heads (JSON lines)", covered,
+                        f -> Call.stream("/api/audit/export"), 401, 403, 403, 403, 403, 403, 200, 401)
                 .operationsAndDocs()
                 .verify(context);
     }

@@ -15,6 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "platform.snapshots.threshold=5",
         "platform.kafka.partitions=3",
         "platform.kafka.health-timeout=1s",
+        "platform.audit.local-key-file=target/audit/audit-signing-key.pem",
+        "platform.audit.sign-interval=200ms",
+        "platform.audit.poll-interval=50ms",
         "logging.level.org.apache.kafka=ERROR",
         "logging.level.org.axonframework.eventhandling.TrackingEventProcessor=WARN"})
 @AutoConfigureObservability
