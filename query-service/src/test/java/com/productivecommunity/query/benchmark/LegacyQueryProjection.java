@@ -1,0 +1,204 @@
+package com.productivecommunity.query.benchmark;
+
+import com.productivecommunity.events.AnswerAccepted;
+import com.productivecommunity.events.CommunityEvent;
+import com.productivecommunity.events.CommunityFounded;
+import com.productivecommunity.events.CommunityPurposeStated;
+import com.productivecommunity.events.ContributionKind;
+import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.MemberJoined;
+import com.productivecommunity.events.MemberLeft;
+import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.ReactionGiven;
+import com.productivecommunity.support.projection.ProjectedEvent;
+import com.productivecommunity.support.projection.Projection;
+import java.sql.Array;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A frozen copy of {@code QueryProjection} as it was before contributions were written with one statement per
+ * batch (commit 59c62e6), for {@link ReplayBenchmark}'s before/after; not used by the service.
+ *
+ * Communities, memberships and contributions with their counts. A batch is written with few statements:
+ * rows in event order (consecutive statements of one kind go out as one JDBC batch), then the batch's
+ * reaction and answer counts as one increment per contribution, accepted answers, and member counts.
+ * Redeliveries never reach {@link #apply}: the machinery drops them by aggregate sequence.
+ */
+
+final class LegacyQueryProjection implements Projection {
+
+    public static final String NAME = "query";
+
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher publisher;
+
+    LegacyQueryProjection(JdbcTemplate jdbc, ApplicationEventPublisher publisher) {
+        this.jdbc = jdbc;
+        this.publisher = publisher;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void apply(List<ProjectedEvent> events) {
+        Batch batch = new Batch();
+        for (ProjectedEvent projected : events) {
+            on(projected.event(), batch);
+        }
+        batch.flush();
+        batch.applyCounts();
+        batch.applyAcceptedAnswers();
+        batch.applyMemberCounts();
+    }
+
+    @Override
+    public void reset() {
+        jdbc.execute("TRUNCATE community, community_member, contribution");
+    }
+
+    @Override
+    public void afterCommit(List<ProjectedEvent> events) {
+        // (the live service publishes EventsApplied here)
+    }
+
+    private void on(CommunityEvent event, Batch batch) {
+        if (event instanceof CommunityFounded e) {
+            batch.add("INSERT INTO community (community_id, name, purpose, founded_at) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING", e.communityId(), e.name(), e.purpose(), time(e.occurredAt()));
+            batch.add("INSERT INTO community_member (community_id, member_id, purpose, leader, joined_at)"
+                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    e.communityId(), e.actorId(), null, true, time(e.occurredAt()));
+            batch.membersChanged(e.communityId());
+        } else if (event instanceof CommunityPurposeStated e) {
+            batch.add("UPDATE community SET purpose = ? WHERE community_id = ?", e.purpose(), e.communityId());
+        } else if (event instanceof MemberJoined e) {
+            batch.add("INSERT INTO community_member (community_id, member_id, purpose, leader, joined_at)"
+                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    e.communityId(), e.actorId(), e.purpose(), false, time(e.occurredAt()));
+            batch.membersChanged(e.communityId());
+        } else if (event instanceof MemberLeft e) {
+            batch.add("DELETE FROM community_member WHERE community_id = ? AND member_id = ?",
+                    e.communityId(), e.actorId());
+            batch.membersChanged(e.communityId());
+        } else if (event instanceof MemberPurposeStated e) {
+            batch.add("UPDATE community_member SET purpose = ? WHERE community_id = ? AND member_id = ?",
+                    e.purpose(), e.communityId(), e.actorId());
+        } else if (event instanceof ContributionPosted e) {
+            batch.add("INSERT INTO contribution (contribution_id, community_id, author_id, kind, title, body,"
+                    + " in_reply_to, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    e.contributionId(), e.communityId(), e.actorId(), e.kind().name(), e.title(), e.body(),
+                    e.inReplyTo(), time(e.occurredAt()));
+            if (e.kind() == ContributionKind.ANSWER && e.inReplyTo() != null) {
+                batch.count(e.inReplyTo(), 3);
+            }
+        } else if (event instanceof ReactionGiven e) {
+            batch.count(e.contributionId(), e.kind().ordinal());
+        } else if (event instanceof AnswerAccepted e) {
+            batch.accepted.put(e.questionId(), e.answerId());
+        }
+        // ContributionViewed and OutcomeRecorded change nothing that query-service shows.
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private final class Batch {
+        private String sql;
+        private List<Object[]> rows = new ArrayList<>();
+        /** Per contribution: LIKE, THANKS, USEFUL (ReactionKind order), answers. */
+        private final Map<UUID, int[]> counts = new LinkedHashMap<>();
+        private final Map<UUID, UUID> accepted = new LinkedHashMap<>();
+        private final Set<UUID> communities = new LinkedHashSet<>();
+
+        void add(String statement, Object... args) {
+            if (!statement.equals(sql)) {
+                flush();
+                sql = statement;
+            }
+            rows.add(args);
+        }
+
+        void flush() {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate(sql, rows);
+                rows = new ArrayList<>();
+            }
+        }
+
+        void count(UUID contributionId, int column) {
+            counts.computeIfAbsent(contributionId, id -> new int[4])[column]++;
+        }
+
+        void membersChanged(UUID communityId) {
+            communities.add(communityId);
+        }
+
+        void applyCounts() {
+            if (counts.isEmpty()) {
+                return;
+            }
+            int size = counts.size();
+            UUID[] ids = new UUID[size];
+            Integer[][] columns = new Integer[4][size];
+            int i = 0;
+            for (Map.Entry<UUID, int[]> count : counts.entrySet()) {
+                ids[i] = count.getKey();
+                for (int column = 0; column < 4; column++) {
+                    columns[column][i] = count.getValue()[column];
+                }
+                i++;
+            }
+            // One statement for all of the batch's counts: one increment per contribution.
+            jdbc.update(con -> {
+                var statement = con.prepareStatement("UPDATE contribution c SET like_count = c.like_count + d.l,"
+                        + " thanks_count = c.thanks_count + d.t, useful_count = c.useful_count + d.u,"
+                        + " answer_count = c.answer_count + d.a"
+                        + " FROM unnest(?::uuid[], ?::int[], ?::int[], ?::int[], ?::int[]) AS d(id, l, t, u, a)"
+                        + " WHERE c.contribution_id = d.id");
+                statement.setArray(1, con.createArrayOf("uuid", ids));
+                for (int column = 0; column < 4; column++) {
+                    statement.setArray(column + 2, con.createArrayOf("integer", columns[column]));
+                }
+                return statement;
+            });
+        }
+
+        void applyAcceptedAnswers() {
+            if (accepted.isEmpty()) {
+                return;
+            }
+            List<Object[]> updates = new ArrayList<>(accepted.size());
+            accepted.forEach((question, answer) -> updates.add(new Object[] {answer, question}));
+            jdbc.batchUpdate("UPDATE contribution SET accepted_answer_id = ? WHERE contribution_id = ?", updates);
+        }
+
+        void applyMemberCounts() {
+            if (communities.isEmpty()) {
+                return;
+            }
+            jdbc.update(con -> {
+                var statement = con.prepareStatement("UPDATE community c SET member_count ="
+                        + " (SELECT count(*) FROM community_member m WHERE m.community_id = c.community_id)"
+                        + " WHERE c.community_id = ANY (?)");
+                Array ids = con.createArrayOf("uuid", communities.toArray());
+                statement.setArray(1, ids);
+                return statement;
+            });
+        }
+    }
+}
