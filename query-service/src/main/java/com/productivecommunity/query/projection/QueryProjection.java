@@ -29,10 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Communities, memberships and contributions with their counts. A batch is written with few statements:
- * community and membership rows in event order (consecutive statements of one kind go out as one JDBC batch),
- * then all of the batch's contributions as one {@code INSERT … SELECT FROM unnest(arrays)} (nothing else in a
- * batch reads or writes a contribution before the counts), then the batch's reaction and answer counts as one
- * increment per contribution, accepted answers, and member counts.
+ * rows in event order (consecutive statements of one kind go out as one JDBC batch), then the batch's
+ * reaction and answer counts as one increment per contribution, accepted answers, and member counts.
  * Redeliveries never reach {@link #apply}: the machinery drops them by aggregate sequence.
  */
 @Component
@@ -60,7 +58,6 @@ public class QueryProjection implements Projection {
             on(projected.event(), batch);
         }
         batch.flush();
-        batch.insertContributions();
         batch.applyCounts();
         batch.applyAcceptedAnswers();
         batch.applyMemberCounts();
@@ -99,7 +96,10 @@ public class QueryProjection implements Projection {
             batch.add("UPDATE community_member SET purpose = ? WHERE community_id = ? AND member_id = ?",
                     e.purpose(), e.communityId(), e.actorId());
         } else if (event instanceof ContributionPosted e) {
-            batch.contributions.add(e);
+            batch.add("INSERT INTO contribution (contribution_id, community_id, author_id, kind, title, body,"
+                    + " in_reply_to, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    e.contributionId(), e.communityId(), e.actorId(), e.kind().name(), e.title(), e.body(),
+                    e.inReplyTo(), time(e.occurredAt()));
             if (e.kind() == ContributionKind.ANSWER && e.inReplyTo() != null) {
                 batch.count(e.inReplyTo(), 3);
             }
@@ -122,7 +122,6 @@ public class QueryProjection implements Projection {
         private final Map<UUID, int[]> counts = new LinkedHashMap<>();
         private final Map<UUID, UUID> accepted = new LinkedHashMap<>();
         private final Set<UUID> communities = new LinkedHashSet<>();
-        private final List<ContributionPosted> contributions = new ArrayList<>();
 
         void add(String statement, Object... args) {
             if (!statement.equals(sql)) {
@@ -145,47 +144,6 @@ public class QueryProjection implements Projection {
 
         void membersChanged(UUID communityId) {
             communities.add(communityId);
-        }
-
-        /** Every contribution of the batch in one statement: the rows as columns of arrays, unnested. */
-        void insertContributions() {
-            if (contributions.isEmpty()) {
-                return;
-            }
-            int size = contributions.size();
-            UUID[] ids = new UUID[size];
-            UUID[] communityIds = new UUID[size];
-            String[] authors = new String[size];
-            String[] kinds = new String[size];
-            String[] titles = new String[size];
-            String[] bodies = new String[size];
-            UUID[] replies = new UUID[size];
-            String[] posted = new String[size];
-            for (int i = 0; i < size; i++) {
-                ContributionPosted e = contributions.get(i);
-                ids[i] = e.contributionId();
-                communityIds[i] = e.communityId();
-                authors[i] = e.actorId();
-                kinds[i] = e.kind().name();
-                titles[i] = e.title();
-                bodies[i] = e.body();
-                replies[i] = e.inReplyTo();
-                posted[i] = e.occurredAt().toString(); // ISO-8601 in UTC ("Z"): the same instant whatever the session's zone
-            }
-            jdbc.update(con -> {
-                var statement = con.prepareStatement("INSERT INTO contribution (contribution_id, community_id, author_id,"
-                        + " kind, title, body, in_reply_to, posted_at) SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[],"
-                        + " ?::text[], ?::text[], ?::text[], ?::uuid[], ?::timestamptz[]) ON CONFLICT DO NOTHING");
-                statement.setArray(1, con.createArrayOf("uuid", ids));
-                statement.setArray(2, con.createArrayOf("uuid", communityIds));
-                statement.setArray(3, con.createArrayOf("text", authors));
-                statement.setArray(4, con.createArrayOf("text", kinds));
-                statement.setArray(5, con.createArrayOf("text", titles));
-                statement.setArray(6, con.createArrayOf("text", bodies));
-                statement.setArray(7, con.createArrayOf("uuid", replies));
-                statement.setArray(8, con.createArrayOf("timestamptz", posted));
-                return statement;
-            });
         }
 
         void applyCounts() {

@@ -86,8 +86,6 @@ public final class ReplayBenchmark {
             configurations.put("query    after, concurrency 1", () -> new Run(true, 1, true, tree));
             configurations.put("query    after, concurrency 2", () -> new Run(true, 2, true, tree));
             configurations.put("query    one-pass, concurrency 2", () -> new Run(true, 2, true, onePass));
-            configurations.put("query    one-pass + 1 INSERT per batch, concurrency 2",
-                    () -> new Run(true, 2, true, onePass, false));
             Map<String, List<Double>> rates = new LinkedHashMap<>();
             configurations.keySet().removeIf(name -> !only.isEmpty()
                     && java.util.Arrays.stream(only.split(";")).noneMatch(name::contains));
@@ -137,11 +135,7 @@ public final class ReplayBenchmark {
     }
 
     /** One replay: which projection, which machinery, how many consumers. */
-    private record Run(boolean query, int concurrency, boolean after, ProjectionProperties.Decoder decoder, boolean legacy) {
-
-        Run(boolean query, int concurrency, boolean after, ProjectionProperties.Decoder decoder) {
-            this(query, concurrency, after, decoder, true);
-        }
+    private record Run(boolean query, int concurrency, boolean after, ProjectionProperties.Decoder decoder) {
 
 
         double replay(String brokers, HikariDataSource dataSource, JdbcTemplate jdbc, int events) {
@@ -150,9 +144,7 @@ public final class ReplayBenchmark {
             if (query) {
                 jdbc.execute("TRUNCATE community, community_member, contribution");
             }
-            Projection projection = !query ? noop(name)
-                    : legacy ? renamed(new LegacyQueryProjection(jdbc, event -> { }), name)
-                    : renamed(new QueryProjection(jdbc, event -> { }), name);
+            Projection projection = query ? renamed(new QueryProjection(jdbc, event -> { }), name) : noop(name);
             Map<String, Object> kafka = Map.of("bootstrap.servers", brokers);
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
             long start = System.nanoTime();
