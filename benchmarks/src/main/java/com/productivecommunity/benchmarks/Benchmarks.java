@@ -89,6 +89,9 @@ public final class Benchmarks {
         System.out.println("Machine: " + run.get("machine") + ", load average " + run.get("loadAverageAtStart"));
         platform.snapshotJars();
         platform.startBroker();
+        if (options.workloads().contains("raw")) {
+            rawOnly();
+        }
         if (options.workloads().contains("ingest") || options.workloads().contains("e2e")) {
             commands();
         }
@@ -112,7 +115,37 @@ public final class Benchmarks {
         Files.writeString(dir.resolve("latest.md"), "Command: `" + run.get("command") + "`\n\nMachine: "
                 + run.get("machine") + "; load average at start " + run.get("loadAverageAtStart") + ", at end "
                 + run.get("loadAverageAtEnd") + "\n\n" + table + "\n");
-        System.out.println("JSON: " + dir.resolve("latest.json"));
+        writeSummary(run);
+        System.out.println("JSON: " + dir.resolve("latest.json") + ", summary: " + root.resolve("benchmarks/results.json"));
+    }
+
+    /** The keys (benchmarks/results.json), medians of this run. */
+    private void writeSummary(Map<String, Object> run) {
+        Map<String, Double> medians = new LinkedHashMap<>();
+        String ingest = "Command ingest, 16 clients";
+        String replay = "Replay of " + String.format("%,d", options.events()) + " events";
+        String e2e = "End to end at " + options.e2eRate() + " commands/s";
+        medians.put("ingest_ratio_16", results.median(ingest, "ratio platform ÷ raw", "throughput"));
+        medians.put("ingest_ratio_16_event_sourced", results.median(ingest, "ratio platform ÷ raw event-sourced append", "throughput"));
+        medians.put("ingest_cps_16", results.median(ingest, "platform: HTTP commands (45% post, 45% react, 10% view)", "throughput"));
+        medians.put("command_cpu_ms", results.median(ingest, "platform: command-service CPU per command", "CPU time"));
+        medians.put("replay_query_eps", results.median(replay, "platform: query-service rebuild", "throughput"));
+        medians.put("replay_analytics_eps", results.median(replay, "platform: analytics-service rebuild", "throughput"));
+        medians.put("raw_consumer_eps", results.median(replay, "raw: KafkaConsumer from offset 0, tuned (best of the settings above)", "throughput"));
+        medians.put("raw_copy_rows_s", results.median(replay, "raw: COPY of contribution-shaped rows (PK + 2 indexes, 10,000 rows/COPY and tx)", "throughput"));
+        medians.put("e2e_feed_p99_ms", results.median(e2e, "accepted → visible in the member's feed", "latency p99"));
+        medians.put("e2e_analytics_p99_ms", results.median(e2e, "accepted → counted in analytics", "latency p99"));
+        double feed = Double.NaN;
+        for (String page : List.of("home feed, first page (20)", "community feed, first page (20)", "home feed, page 51 via next",
+                "community feed, page 51 via next")) {
+            double p99 = results.medianOfWorkloadStartingWith("Feed read, ", page, "latency p99");
+            if (!Double.isNaN(p99)) {
+                feed = Double.isNaN(feed) ? p99 : Math.max(feed, p99);
+            }
+        }
+        medians.put("feed_p99_ms", feed);
+        double load = Double.parseDouble(run.get("loadAverageAtStart").toString().split(" ")[0]);
+        results.writeSummary(root.resolve("benchmarks/results.json"), medians, Runtime.getRuntime().availableProcessors(), load);
     }
 
     private static String stamp() {
@@ -240,6 +273,81 @@ public final class Benchmarks {
         }
     }
 
+    private String rawAppendTopic;
+
+    /** The topic the raw append baseline produces to: its own, so that no projection reads it. */
+    private String rawAppendTopic() throws Exception {
+        if (rawAppendTopic == null) {
+            rawAppendTopic = "bench-raw-append-" + System.currentTimeMillis();
+            try (Admin admin = admin()) {
+                admin.createTopics(List.of(new NewTopic(rawAppendTopic, PARTITIONS, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            }
+        }
+        return rawAppendTopic;
+    }
+
+    /** Only the raw baselines (no service): the command side's and the replay's, {@code --only raw}. */
+    private void rawOnly() throws Exception {
+        raw.createSchema();
+        rawSchema = true;
+        long n = options.events();
+        String topic = "bench-replay-" + n;
+        ensureTopic(topic, n, EventHistory.Mix.REALISTIC, (int) Math.max(10, Math.min(1000, n / 1000)),
+                (int) Math.max(100, Math.min(10_000, n / 100)));
+        for (int round = 1; round <= options.rounds(); round++) {
+            System.out.println("Raw round " + round);
+            for (int clients : options.clients()) {
+                String workload = "Command ingest, " + clients + (clients == 1 ? " client" : " clients");
+                RawBaselines.Throughput rawRun = raw.singleRowInserts(clients, Duration.ofSeconds(options.ingestSeconds()));
+                RawBaselines.Throughput appendRun = raw.eventSourcedAppends(clients, Duration.ofSeconds(options.ingestSeconds()),
+                        platform.bootstrapServers(), rawAppendTopic());
+                results.add(workload, "raw: single-row JDBC insert + commit", "throughput", "rows/s", rawRun.perSecond());
+                results.add(workload, "raw: event-sourced append (cached version, INSERT, COMMIT, produce)", "throughput",
+                        "commands/s", appendRun.perSecond());
+                results.add(workload, "raw: event-sourced append", "latency p50", "ms", appendRun.latencies().percentileMillis(50));
+                results.add(workload, "raw: event-sourced append", "latency p99", "ms", appendRun.latencies().percentileMillis(99));
+            }
+            rawReplay(topic, "Replay of " + String.format("%,d", n) + " events", round);
+        }
+    }
+
+    /** The replay's raw baselines: the consumer under every tuning candidate (the best is the baseline), decode, INSERT, COPY. */
+    private Map<String, Double> rawReplay(String topic, String workload, int round) throws Exception {
+        Map<String, Double> baselines = new LinkedHashMap<>();
+        RawBaselines.ConsumerTuning best = null;
+        double bestRate = 0;
+        // Alternate the order between rounds: the first read of a round may find less of the log in the page cache.
+        List<RawBaselines.ConsumerTuning> candidates = new ArrayList<>(RawBaselines.ConsumerTuning.CANDIDATES);
+        if (round % 2 == 0) {
+            java.util.Collections.reverse(candidates);
+        }
+        for (RawBaselines.ConsumerTuning tuning : candidates) {
+            double rate = raw.rawConsume(platform.bootstrapServers(), topic, tuning).perSecond();
+            results.add(workload, "raw: KafkaConsumer, " + tuning.name(), "throughput", "events/s", rate);
+            if (rate > bestRate) {
+                bestRate = rate;
+                best = tuning;
+            }
+        }
+        results.note("raw consumer: the best setting of a round is the baseline; last round's best: " + best.describe());
+        raw.useTuning(best);
+        results.add(workload, "raw: KafkaConsumer from offset 0, tuned (best of the settings above)", "throughput", "events/s", bestRate);
+        RawBaselines.Throughput decode = raw.rawConsumeAndDecode(platform.bootstrapServers(), topic);
+        RawBaselines.Throughput insert = raw.rawConsumeAndBatchInsert(platform.bootstrapServers(), topic);
+        RawBaselines.Throughput copyReplay = raw.rawConsumeAndCopy(platform.bootstrapServers(), topic);
+        RawBaselines.Throughput copy = raw.copyRows(options.events(), 10_000);
+        results.add(workload, "raw: tuned KafkaConsumer + EventCodec decode", "throughput", "events/s", decode.perSecond());
+        results.add(workload, "raw: consume + decode + batched INSERT (1 row/event, 1 tx/poll)", "throughput", "events/s", insert.perSecond());
+        results.add(workload, "raw: consume + decode + COPY (1 row/event, 1 COPY and 1 tx/poll)", "throughput", "events/s",
+                copyReplay.perSecond());
+        results.add(workload, "raw: COPY of contribution-shaped rows (PK + 2 indexes, 10,000 rows/COPY and tx)", "throughput",
+                "rows/s", copy.perSecond());
+        baselines.put("consumer", bestRate);
+        baselines.put("insert", insert.perSecond());
+        baselines.put("copy", copyReplay.perSecond());
+        return baselines;
+    }
+
     /** Returns the platform's throughput at the highest concurrency. */
     private double ingest(CommandTraffic traffic) throws Exception {
         if (!rawSchema) {
@@ -256,6 +364,8 @@ public final class Benchmarks {
             long cpu = command.cpuMillis() - cpuBefore;
             long machine = Machine.busyMillis() - machineBefore;
             RawBaselines.Throughput rawRun = raw.singleRowInserts(clients, Duration.ofSeconds(options.ingestSeconds()));
+            RawBaselines.Throughput appendRun = raw.eventSourcedAppends(clients, Duration.ofSeconds(options.ingestSeconds()),
+                    platform.bootstrapServers(), rawAppendTopic());
             results.add(workload, "platform: HTTP commands (45% post, 45% react, 10% view)", "throughput", "commands/s", platformRun.perSecond());
             results.add(workload, "platform: HTTP commands", "latency p50", "ms", platformRun.latencies().percentileMillis(50));
             results.add(workload, "platform: HTTP commands", "latency p99", "ms", platformRun.latencies().percentileMillis(99));
@@ -264,7 +374,13 @@ public final class Benchmarks {
             results.add(workload, "raw: single-row JDBC insert + commit", "throughput", "rows/s", rawRun.perSecond());
             results.add(workload, "raw: single-row JDBC insert + commit", "latency p50", "ms", rawRun.latencies().percentileMillis(50));
             results.add(workload, "raw: single-row JDBC insert + commit", "latency p99", "ms", rawRun.latencies().percentileMillis(99));
+            results.add(workload, "raw: event-sourced append (cached version, INSERT, COMMIT, produce)", "throughput", "commands/s",
+                    appendRun.perSecond());
+            results.add(workload, "raw: event-sourced append", "latency p50", "ms", appendRun.latencies().percentileMillis(50));
+            results.add(workload, "raw: event-sourced append", "latency p99", "ms", appendRun.latencies().percentileMillis(99));
             results.add(workload, "ratio platform ÷ raw", "throughput", "", platformRun.perSecond() / rawRun.perSecond());
+            results.add(workload, "ratio platform ÷ raw event-sourced append", "throughput", "",
+                    platformRun.perSecond() / appendRun.perSecond());
             last = platformRun.perSecond();
         }
         return last;
@@ -452,15 +568,11 @@ public final class Benchmarks {
                     platform.startService(mainModule, databases.get(mainModule), topic, manual, false);
                 }
             }
-            RawBaselines.Throughput consume = raw.rawConsume(platform.bootstrapServers(), topic);
-            RawBaselines.Throughput decode = raw.rawConsumeAndDecode(platform.bootstrapServers(), topic);
-            RawBaselines.Throughput insert = raw.rawConsumeAndBatchInsert(platform.bootstrapServers(), topic);
-            results.add(workload, "raw: KafkaConsumer from offset 0", "throughput", "events/s", consume.perSecond());
-            results.add(workload, "raw: KafkaConsumer + EventCodec decode", "throughput", "events/s", decode.perSecond());
-            results.add(workload, "raw: consume + batched INSERT (1 row/event, 1 tx/poll)", "throughput", "events/s", insert.perSecond());
+            Map<String, Double> baselines = rawReplay(topic, workload, round);
             for (Map.Entry<String, Double> rate : rates.entrySet()) {
-                results.add(workload, "ratio " + rate.getKey() + " ÷ raw consumer", "throughput", "", rate.getValue() / consume.perSecond());
-                results.add(workload, "ratio " + rate.getKey() + " ÷ raw batched insert", "throughput", "", rate.getValue() / insert.perSecond());
+                results.add(workload, "ratio " + rate.getKey() + " ÷ tuned raw consumer", "throughput", "", rate.getValue() / baselines.get("consumer"));
+                results.add(workload, "ratio " + rate.getKey() + " ÷ raw batched insert", "throughput", "", rate.getValue() / baselines.get("insert"));
+                results.add(workload, "ratio " + rate.getKey() + " ÷ raw COPY projection", "throughput", "", rate.getValue() / baselines.get("copy"));
             }
         }
         results.note("replay topic " + topic + ": " + RawBaselines.describe(topicCounts(topic)));

@@ -32,7 +32,7 @@ record Options(long events, long feedContributions, int rounds, int warmupSecond
         }
         if (values.containsKey("help")) {
             System.out.println("""
-                    ./benchmarks/run [--quick] [--events N] [--feed-contributions M] [--rounds R] [--only ingest,e2e,replay,feed,audit]
+                    ./benchmarks/run [--quick] [--events N] [--feed-contributions M] [--rounds R] [--only ingest,e2e,replay,feed,audit,raw]
                                      [--warmup-seconds S] [--ingest-seconds S] [--clients 1,4,16] [--e2e-seconds S] [--e2e-rate R] [--e2e-sample K]
                                      [--feed-requests K] [--jfr service-module] [--jvm-opts "-Xmx512m ..."]
                                      [--before analytics-service=old.jar] (replay also with an earlier jar, same run)""");

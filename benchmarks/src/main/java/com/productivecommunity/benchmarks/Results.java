@@ -72,6 +72,43 @@ final class Results {
         return out.toString();
     }
 
+    /** The median of a figure over the rounds, NaN when it was not measured. */
+    synchronized double median(String workload, String subject, String metric) {
+        return figures.entrySet().stream()
+                .filter(e -> e.getKey().workload().equals(workload) && e.getKey().subject().equals(subject)
+                        && e.getKey().metric().equals(metric))
+                .map(e -> median(e.getValue())).findFirst().orElse(Double.NaN);
+    }
+
+    synchronized double medianOfWorkloadStartingWith(String workloadPrefix, String subject, String metric) {
+        return figures.entrySet().stream()
+                .filter(e -> e.getKey().workload().startsWith(workloadPrefix) && e.getKey().subject().equals(subject)
+                        && e.getKey().metric().equals(metric))
+                .map(e -> median(e.getValue())).findFirst().orElse(Double.NaN);
+    }
+
+    /**
+     * {@code benchmarks/results.json}: the issue's keys, the medians of this run (numbers only; a figure this run did
+     * not measure is left out), and the machine.
+     */
+    synchronized void writeSummary(Path file, Map<String, Double> medians, int cores, double loadAtStart) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        medians.forEach((key, value) -> {
+            if (value != null && !value.isNaN()) {
+                root.put(key, Math.round(value * 1000) / 1000.0);
+            }
+        });
+        ObjectNode machine = root.putObject("machine");
+        machine.put("cores", cores);
+        machine.put("load_at_start", loadAtStart);
+        try {
+            mapper.writeValue(file.toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     synchronized void writeJson(Path file, Map<String, Object> run) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();

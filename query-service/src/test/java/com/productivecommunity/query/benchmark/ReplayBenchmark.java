@@ -39,7 +39,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * and query-service's {@link QueryProjection}, each under the frozen old loop ({@link LegacyProjectionRunner})
  * and under the new {@link ProjectionRunner} at several concurrencies. Rounds alternate the order.
  * Prints events per second; asserts nothing: {@code ./benchmarks/replay-machinery [events] [rounds] [only]}
- * ({@code only}: comma-separated parts of configuration names, e.g. {@code "no-op"}).
+ * ({@code only}: semicolon-separated parts of configuration names, e.g. {@code "no-op"}).
  */
 public final class ReplayBenchmark {
 
@@ -74,40 +74,59 @@ public final class ReplayBenchmark {
                     PARTITIONS, (System.nanoTime() - publishStart) / 1e9);
 
             Map<String, Supplier<Run>> configurations = new LinkedHashMap<>();
-            configurations.put("no-op    before (old loop)", () -> new Run(false, 1, false));
-            configurations.put("no-op    after, concurrency 1", () -> new Run(false, 1, true));
-            configurations.put("no-op    after, concurrency 2", () -> new Run(false, 2, true));
-            configurations.put("no-op    after, concurrency 3", () -> new Run(false, 3, true));
-            configurations.put("query    before (old loop)", () -> new Run(true, 1, false));
-            configurations.put("query    after, concurrency 1", () -> new Run(true, 1, true));
-            configurations.put("query    after, concurrency 2", () -> new Run(true, 2, true));
+            ProjectionProperties.Decoder tree = ProjectionProperties.Decoder.TREE;
+            ProjectionProperties.Decoder onePass = ProjectionProperties.Decoder.ONE_PASS;
+            configurations.put("no-op    before (old loop)", () -> new Run(false, 1, false, tree));
+            configurations.put("no-op    after, concurrency 1", () -> new Run(false, 1, true, tree));
+            configurations.put("no-op    after, concurrency 2", () -> new Run(false, 2, true, tree));
+            configurations.put("no-op    after, concurrency 3", () -> new Run(false, 3, true, tree));
+            configurations.put("no-op    one-pass, concurrency 1", () -> new Run(false, 1, true, onePass));
+            configurations.put("no-op    one-pass, concurrency 2", () -> new Run(false, 2, true, onePass));
+            configurations.put("query    before (old loop)", () -> new Run(true, 1, false, tree));
+            configurations.put("query    after, concurrency 1", () -> new Run(true, 1, true, tree));
+            configurations.put("query    after, concurrency 2", () -> new Run(true, 2, true, tree));
+            configurations.put("query    one-pass, concurrency 2", () -> new Run(true, 2, true, onePass));
             Map<String, List<Double>> rates = new LinkedHashMap<>();
             configurations.keySet().removeIf(name -> !only.isEmpty()
-                    && java.util.Arrays.stream(only.split(",")).noneMatch(name::contains));
+                    && java.util.Arrays.stream(only.split(";")).noneMatch(name::contains));
             configurations.keySet().forEach(name -> rates.put(name, new ArrayList<>()));
+            Map<String, List<Double>> cpu = new LinkedHashMap<>();
+            configurations.keySet().forEach(name -> cpu.put(name, new ArrayList<>()));
+            Map<String, List<Double>> pg = new LinkedHashMap<>();
+            configurations.keySet().forEach(name -> pg.put(name, new ArrayList<>()));
             for (int round = 1; round <= rounds; round++) {
                 List<String> order = new ArrayList<>(configurations.keySet());
                 if (round % 2 == 0) {
                     java.util.Collections.reverse(order);
                 }
                 for (String name : order) {
+                    long cpuBefore = processCpuNanos();
+                    long pgBefore = postgresCpuMillis(jdbc);
                     double rate = configurations.get(name).get().replay(broker.getBrokersAsString(), dataSource, jdbc,
                             published);
-                    rates.get(name).add(rate);
-                    System.out.printf("round %d  %-32s %,10.0f events/s%n", round, name, rate);
+                    double cpuPerThousand = (processCpuNanos() - cpuBefore) / 1e6 * 1000 / published;
+                    double pgPerThousand = (postgresCpuMillis(jdbc) - pgBefore) * 1000.0 / published;
+                    if (round > 1 || rounds == 1) {
+                        rates.get(name).add(rate);
+                        cpu.get(name).add(cpuPerThousand);
+                        pg.get(name).add(pgPerThousand);
+                    }
+                    System.out.printf("round %d  %-50s %,10.0f events/s %8.1f ms JVM CPU %8.1f ms PostgreSQL CPU per"
+                            + " 1,000 events%n", round, name, rate, cpuPerThousand, pgPerThousand);
                 }
             }
             System.out.println();
-            System.out.printf("REPLAY of %,d events, %d round(s), %d cores, load %.2f at the end%n", published, rounds,
+            System.out.printf("REPLAY of %,d events, %d round(s)%s, %d cores, load %.2f at the end%n", published, rounds,
+                    rounds > 1 ? " (round 1 is a warm-up: JIT compilation; medians of the others)" : "",
                     Runtime.getRuntime().availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            System.out.printf("%-32s %12s %12s %12s%n", "configuration", "median", "min", "max");
+            System.out.printf("%-50s %12s %12s %12s %14s %14s%n", "configuration", "median", "min", "max",
+                    "JVM CPU ms/1k", "PG CPU ms/1k");
             rates.forEach((name, values) -> {
                 List<Double> sorted = values.stream().sorted().toList();
-                double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
-                        : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-                System.out.printf("%-32s %,12.0f %,12.0f %,12.0f%n", name, median, sorted.get(0),
-                        sorted.get(sorted.size() - 1));
+                System.out.printf("%-50s %,12.0f %,12.0f %,12.0f %14.1f %14.1f%n", name, median(sorted), sorted.get(0),
+                        sorted.get(sorted.size() - 1), median(cpu.get(name).stream().sorted().toList()),
+                        median(pg.get(name).stream().sorted().toList()));
             });
         } finally {
             dataSource.close();
@@ -116,7 +135,8 @@ public final class ReplayBenchmark {
     }
 
     /** One replay: which projection, which machinery, how many consumers. */
-    private record Run(boolean query, int concurrency, boolean after) {
+    private record Run(boolean query, int concurrency, boolean after, ProjectionProperties.Decoder decoder) {
+
 
         double replay(String brokers, HikariDataSource dataSource, JdbcTemplate jdbc, int events) {
             String name = (query ? "query" : "noop") + "-" + (after ? "after" + concurrency : "before") + "-"
@@ -132,6 +152,7 @@ public final class ReplayBenchmark {
             if (after) {
                 ProjectionProperties properties = new ProjectionProperties();
                 properties.setConcurrency(concurrency);
+                properties.setDecoder(decoder);
                 ProjectionRunner runner = new ProjectionRunner(projection, new ProjectionInfrastructure(dataSource,
                         transactions, kafka, TOPIC, properties, null, null));
                 runner.start();
@@ -160,6 +181,37 @@ public final class ReplayBenchmark {
         }
     }
 
+    private static double median(List<Double> sorted) {
+        return sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+    }
+
+    /** CPU time of this JVM (the consumers, the decoding, the embedded broker; not PostgreSQL). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * CPU time (user + system) of the PostgreSQL backends connected to the benchmark's database, from /proc: the pool
+     * keeps its connections, so the difference over a replay is what PostgreSQL spent on it (0 when /proc is not
+     * readable, e.g. PostgreSQL on another host).
+     */
+    private static long postgresCpuMillis(JdbcTemplate jdbc) {
+        long ticks = 0;
+        for (Integer pid : jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE datname = current_database()",
+                Integer.class)) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (java.io.IOException | RuntimeException e) {
+                // gone, or not on this host
+            }
+        }
+        return ticks * 10; // USER_HZ = 100
+    }
+
     private static long storedOffsets(JdbcTemplate jdbc, String name) {
         Long sum = jdbc.queryForObject("SELECT coalesce(sum(next_offset), 0) FROM projection_offset WHERE projection = ?",
                 Long.class, name);
@@ -183,7 +235,7 @@ public final class ReplayBenchmark {
         };
     }
 
-    private static Projection renamed(QueryProjection projection, String name) {
+    private static Projection renamed(Projection projection, String name) {
         return new Projection() {
             @Override
             public String name() {

@@ -148,6 +148,30 @@ class QueryProjectionTest {
     }
 
     @Test
+    void contributionsOfABatchKeepEveryCharacterAndTheirInstantAndAreWrittenOnce() {
+        UUID question = UUID.randomUUID();
+        UUID answer = UUID.randomUUID();
+        String title = "NULL, {braces} \"quotes\" \\back\\slash é 😀";
+        String body = "line one\n\tindented \"x\", {a,b}\nNULL\n\\N";
+        java.time.Instant at = java.time.Instant.parse("2026-11-26T10:15:30.123456Z");
+        com.productivecommunity.events.ContributionPosted asked = new com.productivecommunity.events.ContributionPosted(
+                UUID.randomUUID(), community, "alice", at, question, ContributionKind.QUESTION, title, body, null, null);
+        apply(founded(community, "carol", "Maintenance", "uptime"), asked,
+                answered(community, answer, "bob", question, "alice"));
+        apply(asked); // a second delivery of the same row changes nothing
+
+        List<FeedItem> items = feeds.communityFeed(community, null, 20).items();
+        assertThat(items).extracting(FeedItem::contributionId).containsExactlyInAnyOrder(question, answer);
+        FeedItem stored = feeds.thread(question).orElseThrow().item();
+        assertThat(stored.title()).isEqualTo(title);
+        assertThat(stored.body()).isEqualTo(body);
+        assertThat(stored.postedAt()).isEqualTo(at);
+        assertThat(stored.inReplyTo()).isNull();
+        assertThat(stored.answerCount()).isEqualTo(1);
+        assertThat(feeds.thread(question).orElseThrow().answers().get(0).title()).isNull();
+    }
+
+    @Test
     void anAnswerIsInTheFeedInTheQuestionsThreadAndCounted() {
         UUID question = UUID.randomUUID();
         UUID answer = UUID.randomUUID();

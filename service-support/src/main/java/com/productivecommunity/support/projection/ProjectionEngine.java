@@ -42,10 +42,11 @@ final class ProjectionEngine {
     private final ProjectionStore store;
     private final TransactionTemplate transactions;
     private final ProjectionProperties properties;
-    private final RecordDecoder decoder = new RecordDecoder();
+    private final RecordDecoder decoder;
 
     ProjectionEngine(Projection projection, String topic, ProjectionStore store, TransactionTemplate transactions,
                      ProjectionProperties properties) {
+        this.decoder = new RecordDecoder(properties.getDecoder() == ProjectionProperties.Decoder.ONE_PASS);
         this.projection = projection;
         this.topic = topic;
         this.store = store;

@@ -35,6 +35,24 @@ public class ProjectionProperties {
     private Duration stopWarnInterval = Duration.ofSeconds(30);
     /** Start the consumers with the application context. */
     private boolean autoStartup = true;
+    /** How a record's bytes become an event: {@link Decoder#ONE_PASS} (default) or the reference {@link Decoder#TREE}. */
+    private Decoder decoder = Decoder.ONE_PASS;
+
+    /** The record decoders; both accept and refuse the same records, with the same reasons. */
+    public enum Decoder {
+        /** Envelope and payload read in one pass from the bytes, the payload straight into its event. */
+        ONE_PASS,
+        /** The envelope with its payload as a JSON tree, then the tree into the event (kept for comparison). */
+        TREE
+    }
+
+    public Decoder getDecoder() {
+        return decoder;
+    }
+
+    public void setDecoder(Decoder decoder) {
+        this.decoder = decoder;
+    }
 
     public int getMaxPollRecords() {
         return maxPollRecords;
