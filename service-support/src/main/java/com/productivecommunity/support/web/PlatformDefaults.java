@@ -30,7 +30,11 @@ class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         // DEGRADED: a projection runs but holds parked records for an operator (service-support/PROJECTIONS.md);
         // the service still serves, so load balancers and ./platform see it as up (HTTP 200).
         defaults.put("management.endpoint.health.status.order", "DOWN,OUT_OF_SERVICE,DEGRADED,UNKNOWN,UP");
+        // A mapping of our own replaces Spring Boot's defaults as a whole (DOWN and OUT_OF_SERVICE would answer
+        // 200): they are stated again here.
         defaults.put("management.endpoint.health.status.http-mapping.DEGRADED", "200");
+        defaults.put("management.endpoint.health.status.http-mapping.DOWN", "503");
+        defaults.put("management.endpoint.health.status.http-mapping.OUT_OF_SERVICE", "503");
         // A client that connects and sends nothing (or trickles its headers or body) is dropped after 20 s.
         defaults.put("server.tomcat.connection-timeout", "20s");
         defaults.put("server.tomcat.keep-alive-timeout", "20s");
