@@ -295,11 +295,28 @@ public final class Reconciliation {
                 + " FROM ledger_entry", rs -> duplicates[0] = rs.getLong(1));
         checks.add(new Check("analytics/figures", "ledger rows counted twice", 0, duplicates[0], List.of()));
 
+        // One pass over the ledger, per (model, community, member): the member figures, and from them the
+        // community's sums, active members (any contribution or benefit) and members benefiting more.
         Map<String, BigDecimal[]> fromLedger = new TreeMap<>();
-        query(settings.analyticsDb(), "SELECT model, community_id, member_id, sum(contribution), sum(benefit)"
-                + " FROM ledger_entry GROUP BY model, community_id, member_id", rs -> fromLedger.put(
-                rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3),
-                new BigDecimal[] {rs.getBigDecimal(4), rs.getBigDecimal(5)}));
+        Map<String, BigDecimal[]> recomputed = new TreeMap<>();
+        query(settings.analyticsDb(), "SELECT model, community_id, member_id, sum(contribution), sum(benefit),"
+                + " sum(organization_benefit) FROM ledger_entry GROUP BY model, community_id, member_id", rs -> {
+                    String community = rs.getString(1) + "/" + rs.getString(2);
+                    BigDecimal contribution = rs.getBigDecimal(4);
+                    BigDecimal benefit = rs.getBigDecimal(5);
+                    fromLedger.put(community + "/" + rs.getString(3), new BigDecimal[] {contribution, benefit});
+                    BigDecimal[] sums = recomputed.computeIfAbsent(community, k -> new BigDecimal[] {
+                            BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+                    sums[0] = sums[0].add(contribution);
+                    sums[1] = sums[1].add(benefit);
+                    sums[2] = sums[2].add(rs.getBigDecimal(6));
+                    if (contribution.signum() != 0 || benefit.signum() != 0) {
+                        sums[3] = sums[3].add(BigDecimal.ONE);
+                    }
+                    if (benefit.compareTo(contribution) > 0) {
+                        sums[4] = sums[4].add(BigDecimal.ONE);
+                    }
+                });
         Map<String, BigDecimal[]> storedMembers = new TreeMap<>();
         query(settings.analyticsDb(), "SELECT model, community_id, member_id, contribution, benefit FROM member_figures",
                 rs -> storedMembers.put(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3),
@@ -308,18 +325,6 @@ public final class Reconciliation {
         checks.add(new Check("analytics/figures", "member figures differing from the ledger", 0, memberDiffs.size(),
                 first(memberDiffs)));
 
-        Map<String, BigDecimal[]> recomputed = new TreeMap<>();
-        query(settings.analyticsDb(), "SELECT l.model, l.community_id, l.contribution, l.benefit, l.organization_benefit,"
-                + " m.active, m.benefiting_more FROM (SELECT model, community_id, sum(contribution) AS contribution,"
-                + " sum(benefit) AS benefit, sum(organization_benefit) AS organization_benefit FROM ledger_entry"
-                + " GROUP BY model, community_id) l JOIN (SELECT model, community_id,"
-                + " count(*) FILTER (WHERE contribution <> 0 OR benefit <> 0) AS active,"
-                + " count(*) FILTER (WHERE benefit > contribution) AS benefiting_more FROM"
-                + " (SELECT model, community_id, member_id, sum(contribution) AS contribution, sum(benefit) AS benefit"
-                + " FROM ledger_entry GROUP BY model, community_id, member_id) per_member GROUP BY model, community_id) m"
-                + " ON m.model = l.model AND m.community_id = l.community_id", rs -> recomputed.put(
-                rs.getString(1) + "/" + rs.getString(2), new BigDecimal[] {rs.getBigDecimal(3), rs.getBigDecimal(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)}));
         Map<String, BigDecimal[]> storedCommunities = new TreeMap<>();
         query(settings.analyticsDb(), "SELECT model, community_id, contribution, benefit, organization_benefit,"
                 + " active_members, members_benefiting_more FROM community_figures"
