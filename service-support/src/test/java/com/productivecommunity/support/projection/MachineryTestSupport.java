@@ -40,7 +40,10 @@ abstract class MachineryTestSupport {
 
     static EmbeddedKafkaKraftBroker broker;
     static DriverManagerDataSource dataSource;
+    /** The projection's own writes (they join its transactions): connections named {@link #APPLICATION_NAME}. */
     static JdbcTemplate jdbc;
+    /** The test's reads, on connections of another name, so that cutting the projection's spares them. */
+    static JdbcTemplate check;
 
     final List<ProjectionRunner> runners = new CopyOnWriteArrayList<>();
     final List<ProjectionAdmin> admins = new CopyOnWriteArrayList<>();
@@ -53,6 +56,8 @@ abstract class MachineryTestSupport {
         dataSource = new DriverManagerDataSource(TestDatabases.url(purpose) + "?ApplicationName=" + APPLICATION_NAME,
                 "postgres", "");
         jdbc = new JdbcTemplate(dataSource);
+        check = new JdbcTemplate(new DriverManagerDataSource(
+                TestDatabases.url(purpose) + "?ApplicationName=" + APPLICATION_NAME + "-check", "postgres", ""));
         jdbc.execute("DROP TABLE IF EXISTS projection_offset, projection_aggregate_position, projection_parked,"
                 + " projection_action, recorded_event");
         new ResourceDatabasePopulator(new ClassPathResource("db/projection-support/V0_1__projection_offsets.sql"),
@@ -121,41 +126,41 @@ abstract class MachineryTestSupport {
     }
 
     static long storedOffsetSum(String projection) {
-        return jdbc.queryForObject("SELECT coalesce(sum(next_offset), 0) FROM projection_offset WHERE projection = ?",
+        return check.queryForObject("SELECT coalesce(sum(next_offset), 0) FROM projection_offset WHERE projection = ?",
                 Long.class, projection);
     }
 
     static List<String> recorded(String projection) {
-        return jdbc.queryForList("SELECT aggregate_id || ':' || sequence FROM recorded_event WHERE projection = ?"
+        return check.queryForList("SELECT aggregate_id || ':' || sequence FROM recorded_event WHERE projection = ?"
                 + " ORDER BY id", String.class, projection);
     }
 
     static List<String> recordedOf(String projection, Object aggregateId) {
-        return jdbc.queryForList("SELECT aggregate_id || ':' || sequence FROM recorded_event WHERE projection = ?"
+        return check.queryForList("SELECT aggregate_id || ':' || sequence FROM recorded_event WHERE projection = ?"
                 + " AND aggregate_id = ? ORDER BY id", String.class, projection, aggregateId.toString());
     }
 
     /** Each aggregate's applied sequences in the order they were applied. */
     static List<String> perAggregate(String projection) {
-        return jdbc.queryForList("SELECT aggregate_id || ':' || string_agg(sequence::text, ',' ORDER BY id)"
+        return check.queryForList("SELECT aggregate_id || ':' || string_agg(sequence::text, ',' ORDER BY id)"
                 + " FROM recorded_event WHERE projection = ? GROUP BY aggregate_id ORDER BY aggregate_id",
                 String.class, projection);
     }
 
     /** Open parked records as {@code reason aggregate:sequence}, in offset order per partition. */
     static List<String> parked(String projection) {
-        return jdbc.queryForList("SELECT reason || ' ' || coalesce(aggregate_id, 'key=' || record_key) || ':'"
+        return check.queryForList("SELECT reason || ' ' || coalesce(aggregate_id, 'key=' || record_key) || ':'"
                 + " || coalesce(sequence::text, '?') FROM projection_parked WHERE projection = ? AND state = 'PARKED'"
                 + " ORDER BY partition, \"offset\"", String.class, projection);
     }
 
     static List<Map<String, Object>> parkedRows(String projection) {
-        return jdbc.queryForList("SELECT * FROM projection_parked WHERE projection = ? ORDER BY partition, \"offset\"",
+        return check.queryForList("SELECT * FROM projection_parked WHERE projection = ? ORDER BY partition, \"offset\"",
                 projection);
     }
 
     static long parkedId(String projection, String reason) {
-        return jdbc.queryForObject("SELECT min(id) FROM projection_parked WHERE projection = ? AND reason = ?"
+        return check.queryForObject("SELECT min(id) FROM projection_parked WHERE projection = ? AND reason = ?"
                 + " AND state = 'PARKED'", Long.class, projection, reason);
     }
 

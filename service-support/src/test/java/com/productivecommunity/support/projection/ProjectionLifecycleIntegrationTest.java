@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,12 +150,13 @@ class ProjectionLifecycleIntegrationTest extends MachineryTestSupport {
         publisher().publishAll(events);
         AtomicInteger batches = new AtomicInteger();
         AtomicBoolean cutting = new AtomicBoolean();
+        AtomicReference<Thread> cutter = new AtomicReference<>();
         RecordingProjection projection = new RecordingProjection("outage-" + UUID.randomUUID()) {
             @Override
             public void apply(List<ProjectedEvent> events) {
                 super.apply(events);
                 if (batches.incrementAndGet() == 2 && cutting.compareAndSet(false, true)) {
-                    cutConnectionsFor(Duration.ofSeconds(2)); // this very transaction's connection among them
+                    cutter.set(cutConnectionsFor(Duration.ofSeconds(2))); // this very transaction's connection among them
                 }
             }
         };
@@ -164,8 +166,9 @@ class ProjectionLifecycleIntegrationTest extends MachineryTestSupport {
         admin(properties, meters, projection);
 
         eventually(() -> storedOffsetSum(projection.name()) == events.size());
-
         assertThat(cutting.get()).isTrue();
+        cutter.get().join(); // the outage is over before anything is checked (and before the next test)
+
         assertThat(recorded(projection.name())).hasSize(events.size()).doesNotHaveDuplicates();
         assertThat(perAggregate(projection.name())).hasSize(5).allSatisfy(line ->
                 assertThat(line).endsWith(":0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20"));
@@ -201,12 +204,15 @@ class ProjectionLifecycleIntegrationTest extends MachineryTestSupport {
         assertThat(recorded(v2.name())).hasSize(14);
     }
 
-    /** Terminates every connection of the projection, again and again, for {@code duration}. */
-    private static void cutConnectionsFor(Duration duration) {
+    /**
+     * Terminates every connection of the projection, again and again, for {@code duration} (the test's own reads
+     * go through connections of another name); returns the thread doing it.
+     */
+    private static Thread cutConnectionsFor(Duration duration) {
         Thread cutter = new Thread(() -> {
             long until = System.nanoTime() + duration.toNanos();
             while (System.nanoTime() < until) {
-                jdbc.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?"
+                check.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?"
                         + " AND pid <> pg_backend_pid() AND datname = current_database()", APPLICATION_NAME);
                 sleep(20);
             }
@@ -214,5 +220,6 @@ class ProjectionLifecycleIntegrationTest extends MachineryTestSupport {
         cutter.setDaemon(true);
         cutter.start();
         sleep(200);
+        return cutter;
     }
 }
