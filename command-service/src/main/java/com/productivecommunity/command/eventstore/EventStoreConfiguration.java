@@ -8,7 +8,10 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.RevisionResolver;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,6 +36,17 @@ class EventStoreConfiguration {
                     .forEach(upcaster -> configurer.registerEventUpcaster(c -> new CatalogUpcaster(upcaster)));
             configurer.eventProcessing()
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+        };
+    }
+
+    /** Applies {@link GapProperties} to the store (before the processors start, which is when they read it). */
+    @Bean
+    InitializingBean gapSettings(EventStorageEngine engine, GapProperties gaps) {
+        return () -> {
+            if (engine instanceof JpaEventStorageEngine jpa) {
+                jpa.setGapTimeout(Math.toIntExact(gaps.gapTimeout().toMillis()));
+                jpa.setGapCleaningThreshold(gaps.gapCleaningThreshold());
+            }
         };
     }
 

@@ -2,6 +2,7 @@ package com.productivecommunity.command.publishing;
 
 import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.EventCodec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -64,7 +65,7 @@ class KafkaPublisher {
         return unitOfWork.getOrComputeResource(PENDING, key -> {
             Batch batch = new Batch();
             unitOfWork.onPrepareCommit(u -> {
-                awaitAcknowledgements(batch.sends);
+                awaitAcknowledgements(batch.sends, properties.ackTimeout());
                 recordPublished(batch.positions);
             });
             return batch;
@@ -84,15 +85,16 @@ class KafkaPublisher {
         private final List<Long> positions = new ArrayList<>();
     }
 
-    private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
+    /** Waits for the broker to acknowledge every send; a failure or time-out means none is taken as sent. */
+    static void awaitAcknowledgements(List<CompletableFuture<?>> sends, Duration timeout) {
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublicationFailedException("Interrupted while waiting for Kafka", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new PublicationFailedException("Kafka did not acknowledge the batch; it will be retried", e);
+            throw new PublicationFailedException("Kafka did not acknowledge the batch; it will be sent again", e);
         }
     }
 

@@ -2,6 +2,11 @@ package com.productivecommunity.command.publishing;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -14,7 +19,8 @@ import org.springframework.stereotype.Component;
  * after its token). Read from the tables, so it keeps counting while the publisher is failing.
  * Gauge {@code publication.skipped}: events at or before the token (within the reconcile window) that
  * were never published: a tracking processor can pass over an event whose global index was a gap that
- * only filled after the gap timeout. It should always be 0; anything else needs a replay.
+ * only filled after the gap timeout. {@link PublicationRepair} publishes them within a repair interval, so
+ * the gauge stays 0 but for moments; a value that stays up means the repair cannot reach the broker.
  */
 @Component
 class PublicationLag {
@@ -47,23 +53,63 @@ class PublicationLag {
     }
 
     long eventsSkipped() {
-        long published = publishedPosition();
-        Long count = jdbc.queryForObject("""
-                SELECT count(*) FROM domain_event_entry e
-                WHERE e.global_index <= ? AND e.global_index > ?
-                  AND NOT EXISTS (SELECT 1 FROM published_event p WHERE p.global_index = e.global_index)""",
-                Long.class, published, published - properties.reconcileWindow());
-        return count == null ? 0 : count;
+        return passedOver(Integer.MAX_VALUE).size();
+    }
+
+    /**
+     * Stored events at or before the publisher's token (within the reconcile window) that it never published,
+     * leaving out the gaps its token still waits for (those it will publish itself), oldest first, at most
+     * {@code limit}.
+     */
+    List<StoredEvent> passedOver(int limit) {
+        Optional<Progress> progress = progress();
+        if (progress.isEmpty()) {
+            return List.of();
+        }
+        long position = progress.get().position();
+        Set<Long> waitedFor = progress.get().gaps();
+        return jdbc.query("""
+                        SELECT e.global_index, e.aggregate_identifier, e.sequence_number, e.type
+                        FROM domain_event_entry e
+                        WHERE e.global_index <= ? AND e.global_index > ?
+                          AND NOT EXISTS (SELECT 1 FROM published_event p WHERE p.global_index = e.global_index)
+                        ORDER BY e.global_index""",
+                        (row, n) -> new StoredEvent(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4)),
+                        position, position - properties.reconcileWindow())
+                .stream().filter(event -> !waitedFor.contains(event.globalIndex())).limit(limit).toList();
+    }
+
+    /** A stored event's identity: its global index, aggregate, sequence and aggregate type. */
+    record StoredEvent(long globalIndex, String aggregateId, long sequence, String aggregateType) {
     }
 
     long publishedPosition() {
-        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ? AND token IS NOT NULL",
-                        (row, n) -> position(row.getBytes(1), row.getString(2)), KafkaPublisher.PROCESSING_GROUP)
-                .stream().mapToLong(Long::longValue).min().orElse(-1L);
+        return progress().map(Progress::position).orElse(-1L);
     }
 
-    private long position(byte[] token, String type) {
-        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
-        return tracking == null ? -1L : tracking.position().orElse(-1L);
+    /**
+     * Where the publisher stands: the lowest position over its segments' tokens, and the global indexes its
+     * tokens still wait for (gaps: indexes handed out to transactions not yet committed). Empty before it has
+     * a token.
+     */
+    Optional<Progress> progress() {
+        List<TrackingToken> tokens = jdbc.query(
+                "SELECT token, token_type FROM token_entry WHERE processor_name = ? AND token IS NOT NULL",
+                (row, n) -> token(row.getBytes(1), row.getString(2)), KafkaPublisher.PROCESSING_GROUP);
+        if (tokens.isEmpty() || tokens.contains(null)) {
+            return Optional.empty();
+        }
+        long position = tokens.stream().mapToLong(token -> token.position().orElse(-1L)).min().orElse(-1L);
+        Set<Long> gaps = new HashSet<>();
+        tokens.stream().filter(GapAwareTrackingToken.class::isInstance).map(GapAwareTrackingToken.class::cast)
+                .forEach(token -> gaps.addAll(token.getGaps()));
+        return Optional.of(new Progress(position, gaps));
+    }
+
+    record Progress(long position, Set<Long> gaps) {
+    }
+
+    private TrackingToken token(byte[] token, String type) {
+        return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
     }
 }

@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "platform.kafka.partitions=1",
+        "platform.kafka.topic=community-events-audit-gap-test",
         "logging.level.org.apache.kafka=ERROR",
         "logging.level.org.axonframework.eventhandling.TrackingEventProcessor=ERROR",
         "platform.audit.local-key-file=target/audit/audit-signing-key.pem",

@@ -252,37 +252,6 @@ class KafkaPublicationIntegrationTest extends CommandServiceIntegrationTest {
 
     /** Reads the whole topic until every expected event is there, and on to its current end. */
     private List<ConsumerRecord<String, byte[]>> awaitOnTopic(Set<UUID> expected, Duration timeout) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.shared().bootstrapServers());
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(properties.topic(), Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            assertThat(partitions).hasSize(properties.partitions());
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Set<UUID> missing = new java.util.HashSet<>(expected);
-            while (!missing.isEmpty() && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    records.add(record);
-                    missing.remove(codec.read(record.value()).eventId());
-                }
-            }
-            assertThat(missing).as("events never published").isEmpty();
-            // Then the rest of what is on the topic now, so that repeats published later are seen too.
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-        }
-        // Per community order is per partition order: keep each partition's records in offset order.
-        records.sort(java.util.Comparator.comparingInt((ConsumerRecord<String, byte[]> r) -> r.partition())
-                .thenComparingLong(ConsumerRecord::offset));
-        return records;
+        return TopicRecords.await(properties, expected, timeout);
     }
 }
