@@ -98,6 +98,16 @@ class AccessMatrixTest {
                         f -> Call.get(base), 401, 403, 200, 200, 200, 200, 200, 401)
                 .row("GET /api/analytics/communities/{communityId}/timeline", "a community's timeline", data,
                         f -> Call.get(base + "/timeline?bucket=day"), 401, 403, 200, 200, 200, 200, 200, 401)
+                .row("GET /api/analytics/communities/{communityId}/trail", "a community's trail (figure changes by event)",
+                        data, f -> Call.get(base + "/trail?figure=verdict"), 401, 403, 200, 200, 200, 200, 200, 401)
+                .row("GET /api/analytics/communities/{communityId}/exports/ledger", "export every member's ledger",
+                        data, f -> Call.get(base + "/exports/ledger?format=csv"), 401, 403, 403, 403, 403, 200, 200, 401)
+                .row("GET /api/analytics/communities/{communityId}/exports/members", "export the member figures",
+                        data, f -> Call.get(base + "/exports/members"), 401, 403, 403, 403, 403, 200, 200, 401)
+                .row("GET /api/analytics/communities/{communityId}/exports/figures", "export the community figures",
+                        data, f -> Call.get(base + "/exports/figures?format=json"), 401, 403, 403, 403, 403, 200, 200, 401)
+                .row("GET /api/analytics/communities/{communityId}/exports/trail", "export the trail",
+                        data, f -> Call.get(base + "/exports/trail?format=csv"), 401, 403, 403, 403, 403, 200, 200, 401)
                 .row("GET /api/analytics/communities/{communityId}/members/{memberId}", "alice's figures", data,
                         f -> Call.get(base + "/members/alice"), 401, 403, 403, 200, 403, 200, 200, 401)
                 .row("GET /api/analytics/communities/{communityId}/members/{memberId}/ledger", "alice's ledger", data,
