@@ -20,6 +20,8 @@ import com.productivecommunity.support.web.NotFoundException;
 import com.productivecommunity.support.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -32,18 +34,16 @@ import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * A community's ledger, member figures, community figures and trail as CSV or JSON, for ANALYST and AUDITOR.
- * Everything is checked before the first byte is written (then errors are problem+json); the rows are streamed
+ * Everything is checked before the first byte is written (until then errors are problem+json); the rows are streamed
  * from the ledger with a cursor. Every export reads the entries up to one ledger id (the last one applied of the
  * community under the model at or before asOf, fixed before streaming), so its rows and its {@code auditLog} block
  * refer to the same history.
@@ -83,7 +83,7 @@ class ExportController {
     @Operation(summary = "Every ledger entry of the community (all members) under the model, in the order applied"
             + " (ANALYST, AUDITOR)")
     @GetMapping("/ledger")
-    ResponseEntity<StreamingResponseBody> ledger(@PathVariable UUID communityId,
+    void ledger(@PathVariable UUID communityId,
                                                  @RequestParam(required = false) String model,
                                                  @RequestParam(required = false) String asOf,
                                                  @Parameter(description = FORMAT_DOC) @RequestParam(required = false)
@@ -91,11 +91,12 @@ class ExportController {
                                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                                  @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
                                                  String authorization,
-                                                 @Parameter(hidden = true) Member caller) {
+                                                 @Parameter(hidden = true) Member caller,
+                                                 HttpServletResponse response) throws IOException {
         Export export = prepare("ledger", communityId, model, asOf, format, accept, authorization, caller, Map.of());
         List<String> columns = List.of("ledgerEntryId", "eventId", "eventType", "occurredAt", "memberId", "signal",
                 "contribution", "benefit", "organizationBenefit", "reason", "contributionId");
-        return respond(export, columns, out -> ledger.rows(export.model().name(), communityId, export.asOf(),
+        respond(response, export, columns, out -> ledger.rows(export.model().name(), communityId, export.asOf(),
                 export.upToId(), row -> {
                     List<Object> values = List.of(row.id(), row.eventId(), row.eventType(), row.occurredAt(),
                             row.memberId(), row.signal(), Decimals.exact(row.contribution()),
@@ -109,7 +110,7 @@ class ExportController {
     @Operation(summary = "Every member's figures in the community (members with a ledger entry), by member id"
             + " (ANALYST, AUDITOR)")
     @GetMapping("/members")
-    ResponseEntity<StreamingResponseBody> members(@PathVariable UUID communityId,
+    void members(@PathVariable UUID communityId,
                                                   @RequestParam(required = false) String model,
                                                   @RequestParam(required = false) String asOf,
                                                   @Parameter(description = FORMAT_DOC) @RequestParam(required = false)
@@ -117,10 +118,11 @@ class ExportController {
                                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                                   @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
                                                   String authorization,
-                                                  @Parameter(hidden = true) Member caller) {
+                                                  @Parameter(hidden = true) Member caller,
+                                                 HttpServletResponse response) throws IOException {
         Export export = prepare("members", communityId, model, asOf, format, accept, authorization, caller, Map.of());
         List<String> columns = List.of("memberId", "contribution", "benefit", "balance", "ratio", "benefitingMore");
-        return respond(export, columns, out -> ledger.streamInTransaction(jdbc -> jdbc.query(
+        respond(response, export, columns, out -> ledger.streamInTransaction(jdbc -> jdbc.query(
                 "SELECT member_id, sum(contribution), sum(benefit) FROM ledger_entry WHERE model = ? AND"
                         + " community_id = ? AND occurred_at <= ? AND id <= ? GROUP BY member_id ORDER BY member_id",
                 (ResultSet rs) -> {
@@ -139,7 +141,7 @@ class ExportController {
     @Operation(summary = "The community's figures (one row), recomputed from the same ledger entries as the trail"
             + " (ANALYST, AUDITOR)")
     @GetMapping("/figures")
-    ResponseEntity<StreamingResponseBody> figures(@PathVariable UUID communityId,
+    void figures(@PathVariable UUID communityId,
                                                   @RequestParam(required = false) String model,
                                                   @RequestParam(required = false) String asOf,
                                                   @Parameter(description = FORMAT_DOC) @RequestParam(required = false)
@@ -147,11 +149,12 @@ class ExportController {
                                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                                   @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
                                                   String authorization,
-                                                  @Parameter(hidden = true) Member caller) {
+                                                  @Parameter(hidden = true) Member caller,
+                                                 HttpServletResponse response) throws IOException {
         Export export = prepare("figures", communityId, model, asOf, format, accept, authorization, caller, Map.of());
         List<String> columns = List.of("communityId", "model", "contribution", "benefit", "organizationBenefit",
                 "activeMembers", "membersBenefitingMore", "shareBenefitingMore", "productive");
-        return respond(export, columns, out -> {
+        respond(response, export, columns, out -> {
             TrailBuilder builder = new TrailBuilder(export.model().productiveShareThreshold(), event -> { });
             ledger.rows(export.model().name(), communityId, export.asOf(), export.upToId(), row -> {
                 builder.accept(row);
@@ -170,7 +173,7 @@ class ExportController {
     @Operation(summary = "The community's whole trail (as GET …/trail, without paging; from= and figure= filter)"
             + " (ANALYST, AUDITOR)")
     @GetMapping("/trail")
-    ResponseEntity<StreamingResponseBody> trail(@PathVariable UUID communityId,
+    void trail(@PathVariable UUID communityId,
                                                 @RequestParam(required = false) String model,
                                                 @RequestParam(required = false) String asOf,
                                                 @RequestParam(required = false) String from,
@@ -180,7 +183,8 @@ class ExportController {
                                                 @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                                 @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
                                                 String authorization,
-                                                @Parameter(hidden = true) Member caller) {
+                                                @Parameter(hidden = true) Member caller,
+                                                HttpServletResponse response) throws IOException {
         Instant since = TrailParameters.instant("from", from);
         String only = TrailParameters.figure(figure);
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -194,7 +198,7 @@ class ExportController {
             columns.add(name + "After");
         }
         columns.add("memberChanges");
-        return respond(export, columns, out -> trails.stream(new Trails.Query(export.model(), communityId,
+        respond(response, export, columns, out -> trails.stream(new Trails.Query(export.model(), communityId,
                 export.asOf(), since, only, 0), export.upToId(), event -> {
                     out.row(trailRecord(event), event);
                     return true;
@@ -260,24 +264,30 @@ class ExportController {
         void write(ExportOutput out) throws Exception;
     }
 
-    private ResponseEntity<StreamingResponseBody> respond(Export export, List<String> columns, Body body) {
-        StreamingResponseBody stream = (OutputStream out) -> {
-            try (ExportOutput output = export.csv() ? ExportOutput.csv(out, json) : ExportOutput.json(out, json)) {
-                output.begin(export.meta(), columns);
-                body.write(output);
-                output.end();
-            } catch (java.io.IOException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
+    /**
+     * Writes the export straight to the response as it is read (synchronously, like command-service's audit export:
+     * no async request timeout cuts a long one). A failure after the first byte ends the connection: the missing
+     * {@code # end} line or the unfinished JSON object shows the export is incomplete.
+     */
+    private void respond(HttpServletResponse response, Export export, List<String> columns, Body body)
+            throws IOException {
         String file = "community-" + export.communityId() + "-" + export.kind() + "-" + export.model().name()
                 + (export.csv() ? ".csv" : ".json");
-        return ResponseEntity.ok()
-                .contentType(export.csv() ? CSV : MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
-                .body(stream);
+        response.setStatus(200);
+        response.setContentType((export.csv() ? CSV : MediaType.APPLICATION_JSON).toString());
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"");
+        OutputStream out = response.getOutputStream();
+        try (ExportOutput output = export.csv() ? ExportOutput.csv(out, json) : ExportOutput.json(out, json)) {
+            output.begin(export.meta(), columns);
+            body.write(output);
+            output.end();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        response.flushBuffer();
     }
 
     private static Map<String, Object> object(List<String> columns, List<Object> values) {

@@ -87,6 +87,8 @@ class TrailAndExportsIntegrationTest {
     private ProjectionPositions positions;
     @Autowired
     private ObjectMapper json;
+    @Autowired
+    private org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Value("${spring.embedded.kafka.brokers}")
     private String brokers;
 
@@ -264,6 +266,23 @@ class TrailAndExportsIntegrationTest {
             assertThat(flipRow.get(header.indexOf("verdictFlipped"))).isEqualTo("true");
             assertThat(flipRow.get(header.indexOf("members"))).isEqualTo("[\"carol\"]");
             assertThat(trailRows).hasSize(trail.get("items").size() + 1);
+
+            // Volume: 200,000 entries written with SQL into another community, exported through the cursor.
+            UUID big = UUID.randomUUID();
+            jdbc.update("INSERT INTO community (community_id, name, founded_at) VALUES (?, 'Big, \"quoted\"', now())", big);
+            jdbc.update("INSERT INTO ledger_entry (model, event_id, event_type, occurred_at, community_id, member_id,"
+                    + " signal, contribution, benefit, organization_benefit, reason, contribution_id)"
+                    + " SELECT 'v1', gen_random_uuid(), 'ContributionPosted', timestamptz '2026-01-01' + i * interval '1 s',"
+                    + " ?, 'm' || (i % 500), 'QUESTION_POSTED', 1, 0, 0, 'posted a question', NULL"
+                    + " FROM generate_series(1, 200000) AS i", big);
+            long started = System.nanoTime();
+            ResponseEntity<String> bigCsv = get("erin", "/api/analytics/communities/" + big + "/exports/ledger?format=csv");
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertThat(bigCsv.getStatusCode().value()).isEqualTo(200);
+            assertThat(CsvParser.comments(bigCsv.getBody())).containsEntry("community", "Big, \"quoted\"")
+                    .containsEntry("end", "200000 rows");
+            assertThat(bigCsv.getBody().split("\r\n", -1)).hasSizeGreaterThan(200_001);
+            System.out.printf("ledger export: 200000 rows, %d bytes in %.2f s%n", bigCsv.getBody().length(), seconds);
 
             // A community without a ledger entry: no event to cover; the latest head, for reference.
             Events empty = new Events();
