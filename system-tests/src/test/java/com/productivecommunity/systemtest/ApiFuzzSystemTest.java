@@ -85,7 +85,7 @@ class ApiFuzzSystemTest {
     static void startPlatform() {
         // Skips the whole container (fails it under CI=true) when the packaged jars are missing.
         RequiredTool.require(RunningPlatform.whyNotRunnable().orElse(null));
-        platform = RunningPlatform.start();
+        platform = RunningPlatform.shared();
         commandEvents = new CommandEvents();
         base = created(send("alice", "POST", "/api/communities", "{\"name\":\"Fuzzing\",\"purpose\":\"everything\"}"),
                 "communityId");
@@ -106,12 +106,9 @@ class ApiFuzzSystemTest {
     }
 
     @AfterContainer
-    static void stopPlatform() {
+    static void closeEventReader() {
         if (commandEvents != null) {
-            commandEvents.close();
-        }
-        if (platform != null) {
-            platform.close();
+            commandEvents.close(); // the shared platform stops when the JVM exits
         }
     }
 

@@ -3,7 +3,6 @@ package com.productivecommunity.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.productivecommunity.harness.ManagedProcess;
 import com.productivecommunity.support.testing.RequiredTool;
 import com.productivecommunity.support.testing.TestDatabases;
 import com.productivecommunity.systemtest.RunningPlatform.Part;
@@ -22,7 +21,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,7 +38,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -52,6 +55,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * cut off). The last test replays both projections from scratch and finds the same feeds and figures.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(Integer.MAX_VALUE) // last: it kills and restarts the shared platform's parts
 class FaultInjectionSystemTest {
 
     private static final Duration SETTLE = Duration.ofMinutes(3);
@@ -78,7 +82,7 @@ class FaultInjectionSystemTest {
             System.out.println(notRunnable);
             return;
         }
-        platform = RunningPlatform.start();
+        platform = RunningPlatform.shared();
         Api api = new Api();
         for (int i = 0; i < 3; i++) {
             Api.Response founded = api.post("carol", platform.commandUrl() + "/api/communities",
@@ -93,12 +97,6 @@ class FaultInjectionSystemTest {
         }
     }
 
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
 
     @AfterEach
     void report() {
@@ -147,16 +145,34 @@ class FaultInjectionSystemTest {
     void aSecondInstanceOfEachProjectionServiceJoinsAndLeaves() throws Exception {
         RequiredTool.require(notRunnable);
         underLoad(() -> {
-            List<ManagedProcess> second = platform.startSecondInstances(Part.QUERY, Part.ANALYTICS);
+            List<RunningPlatform.Instance> second = platform.startSecondInstances(Part.QUERY, Part.ANALYTICS);
             Thread.sleep(LOAD_AROUND_FAULT.toMillis());
-            second.get(0).stop();
-            second.get(1).kill();
+            second.get(0).process().stop();
+            second.get(1).process().kill();
         });
         assertNothingLostNothingTwice("second projection instances joined, then left (one stopped, one killed)");
     }
 
     @Test
     @Order(6)
+    void aSecondCommandServiceOnTheSameStoreTakesConcurrentCommandsOnOneAggregate() throws Exception {
+        RequiredTool.require(notRunnable);
+        int[] concurrent = {0};
+        underLoad(() -> {
+            RunningPlatform.Instance second = platform.startSecondInstances(Part.COMMAND).get(0);
+            try {
+                concurrent[0] = concurrentReactions(List.of(platform.commandUrl(), second.url()));
+            } finally {
+                second.process().stop();
+            }
+        });
+        assertThat(concurrent[0]).as("reactions accepted on one contribution through two instances").isEqualTo(9);
+        assertNothingLostNothingTwice("a second command-service on the same store, 9 concurrent reactions on one"
+                + " contribution through both");
+    }
+
+    @Test
+    @Order(7)
     void recordsDeliveredTwice() throws Exception {
         RequiredTool.require(notRunnable);
         int[] resent = {0};
@@ -167,7 +183,7 @@ class FaultInjectionSystemTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aReplayFromScratchGivesTheSameFeedsAndFigures() throws Exception {
         RequiredTool.require(notRunnable);
         Map<String, JsonNode> before = readModels();
@@ -255,6 +271,63 @@ class FaultInjectionSystemTest {
             }
             return null;
         }
+    }
+
+    /**
+     * Every member gives every kind of reaction to one new contribution at the same instant, alternately through
+     * the given command-service instances: commands on one aggregate racing in two JVMs. A write that loses the
+     * race on the aggregate's sequence is refused with 409 (nothing stored) and sent again, as a client does.
+     * Returns how many were accepted (each once).
+     */
+    private int concurrentReactions(List<String> instances) throws Exception {
+        String contribution = command(() -> api.post("carol", instances.get(1) + "/api/communities/"
+                + communities.get(0) + "/contributions", Map.of("kind", "POST", "title", "Raced on",
+                "body", "reacted to through two command-services at once")), null);
+        assertThat(contribution).as("posted through the second instance").isNotNull();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(9);
+        AtomicInteger conflicts = new AtomicInteger();
+        List<CompletableFuture<Boolean>> reactions = new ArrayList<>();
+        int n = 0;
+        for (String member : MEMBERS) {
+            for (String kind : List.of("LIKE", "USEFUL", "THANKS")) {
+                String url = instances.get(n++ % instances.size()) + "/api/contributions/" + contribution + "/reactions";
+                reactionsGiven.add(contribution + "/" + member + "/" + kind);
+                reactions.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                    for (int attempt = 0; attempt < 20; attempt++) {
+                        Api.Response response = api.post(member, url, Map.of("kind", kind));
+                        if (response.status() == 201) {
+                            acceptedCommands.incrementAndGet();
+                            accepted.computeIfAbsent(contribution, k -> new AtomicInteger()).incrementAndGet();
+                            return true;
+                        }
+                        assertThat(response.status()).as(response.text()).isEqualTo(409);
+                        conflicts.incrementAndGet();
+                        refusedCommands.incrementAndGet();
+                        sleep(20L * (attempt + 1));
+                    }
+                    return false;
+                }, clients));
+            }
+        }
+        start.countDown();
+        int done = 0;
+        try {
+            for (CompletableFuture<Boolean> reaction : reactions) {
+                done += reaction.get(2, TimeUnit.MINUTES) ? 1 : 0;
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        System.out.printf("concurrent reactions through two command-services: %d accepted, %d refused as conflicts"
+                + " and sent again%n", done, conflicts.get());
+        return done;
     }
 
     private Reconciliation.Report assertNothingLostNothingTwice(String fault) throws InterruptedException {

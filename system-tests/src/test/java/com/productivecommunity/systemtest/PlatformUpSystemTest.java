@@ -27,6 +27,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * then {@code down}, then {@code up} again with the data kept. The script runs with a state directory,
  * ports and database names of this test's own, so it never meets a developer's running platform.
  */
+@Order(1) // first: its own platform, started by the script, before the shared one is up
 class PlatformUpSystemTest {
 
     private static final Path ROOT = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();

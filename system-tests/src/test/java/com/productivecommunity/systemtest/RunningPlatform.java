@@ -67,6 +67,21 @@ final class RunningPlatform implements AutoCloseable {
                 "System test skipped: packaged jars missing " + missing + " - run 'mvn verify' from the repository root");
     }
 
+    private static RunningPlatform shared;
+
+    /**
+     * The platform the system tests of this JVM share: started (on fresh databases and a fresh broker) by the first
+     * test class that asks, stopped when the JVM exits. Each start costs a minute of a loaded 2-core machine, so
+     * the classes share one; each works in communities of its own, and the fault suite, which kills and restarts
+     * its parts, runs last.
+     */
+    static synchronized RunningPlatform shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
     static RunningPlatform start() {
         RunningPlatform platform = configured();
         Runtime.getRuntime().addShutdownHook(platform.cleanupOnExit);
@@ -98,8 +113,17 @@ final class RunningPlatform implements AutoCloseable {
                 "Browser test skipped: packaged jar missing " + jar + " - run 'mvn verify' from the repository root");
     }
 
-    /** Starts the web client in front of the three services; returns the one URL a browser needs. */
-    String startWebClient() {
+    private String webClientUrl;
+
+    /** The web client in front of the three services (started on first use): the one URL a browser needs. */
+    synchronized String webClientUrl() {
+        if (webClientUrl == null) {
+            webClientUrl = startWebClient();
+        }
+        return webClientUrl;
+    }
+
+    private String startWebClient() {
         int port = freePort();
         webClient = new ManagedProcess("web-client", jar("web-client"), JVM_OPTIONS, List.of(
                 "--server.port=" + port,
@@ -150,12 +174,13 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     /**
-     * Starts a second instance of each projection service given, on its own port, against the same database and
-     * broker: the consumer group rebalances the partitions between the two. Returns them so the caller can stop them.
+     * Starts a second instance of each service given, on its own port, against the same database and broker: for
+     * a projection service the consumer group rebalances the partitions between the two; two command-services
+     * share the event store (and their publisher's token, audit log and repair take turns by lock). Returns them
+     * so the caller can stop them.
      */
-    List<ManagedProcess> startSecondInstances(Part... parts) {
-        List<ManagedProcess> started = new java.util.ArrayList<>();
-        List<Integer> ports = new java.util.ArrayList<>();
+    List<Instance> startSecondInstances(Part... parts) {
+        List<Instance> started = new java.util.ArrayList<>();
         for (Part part : parts) {
             String module = switch (part) {
                 case QUERY -> "query-service";
@@ -166,13 +191,19 @@ final class RunningPlatform implements AutoCloseable {
             int port = freePort();
             ManagedProcess second = service(module, port, work.resolve("logs"), "-2");
             second.start();
-            started.add(second);
-            ports.add(port);
+            started.add(new Instance(second, port));
         }
-        for (int i = 0; i < started.size(); i++) {
-            awaitHealthy(started.get(i), ports.get(i));
+        for (Instance instance : started) {
+            awaitHealthy(instance.process(), instance.port());
         }
         return started;
+    }
+
+    /** A further instance of a service: its process and its port. */
+    record Instance(ManagedProcess process, int port) {
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
     }
 
     String bootstrapServers() {

@@ -62,16 +62,13 @@ class WebClientSystemTest {
             System.out.println(notRunnable);
             return;
         }
-        platform = RunningPlatform.start();
-        webUrl = platform.startWebClient();
+        platform = RunningPlatform.shared();
+        webUrl = platform.webClientUrl();
     }
 
     @AfterAll
-    static void stopPlatform() {
-        browsers.forEach(Browser::close);
-        if (platform != null) {
-            platform.close();
-        }
+    static void closeBrowsers() {
+        browsers.forEach(Browser::close); // the shared platform stops when the JVM exits
     }
 
     @Test

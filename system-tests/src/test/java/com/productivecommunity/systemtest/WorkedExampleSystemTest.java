@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,15 +36,9 @@ class WorkedExampleSystemTest {
             System.out.println(notRunnable);
             return;
         }
-        platform = RunningPlatform.start();
+        platform = RunningPlatform.shared();
     }
 
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
 
     @Test
     void workedExampleFiguresSurviveRestartOfTheProjectionsWithoutDoubleCounting() {
