@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * api.md's analytics reads. A member reads their own figures and ledger, and the summary and timeline of a
+ * docs/api.md's analytics reads. A member reads their own figures and ledger, and the summary and timeline of a
  * community they currently belong to; ANALYST and AUDITOR read everything; anyone else gets 403.
  * An unknown community or model is 404.
  */

@@ -3,7 +3,7 @@ package com.productivecommunity.command.core;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** Successful command responses: the status api.md names, and the position the command reached. */
+/** Successful command responses: the status docs/api.md names, and the position the command reached. */
 public final class Responses {
 
     private Responses() {
