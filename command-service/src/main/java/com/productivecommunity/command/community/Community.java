@@ -15,7 +15,7 @@ import com.productivecommunity.command.community.CommunityRejections.MembersOnly
 import com.productivecommunity.command.community.CommunityRejections.NotAMember;
 import com.productivecommunity.command.core.CommandLookup;
 import com.productivecommunity.command.core.CommandLookup.ContributionFacts;
-import com.productivecommunity.command.core.InvalidInput;
+import com.productivecommunity.command.rules.InvalidInput;
 import com.productivecommunity.command.core.Limits;
 import com.productivecommunity.command.core.Stamps;
 import com.productivecommunity.events.CommunityFounded;

@@ -14,7 +14,7 @@ import com.productivecommunity.command.contribution.ContributionRejections.Quest
 import com.productivecommunity.command.contribution.ContributionRejections.UnknownCommunity;
 import com.productivecommunity.command.core.CommandLookup;
 import com.productivecommunity.command.core.CommandLookup.ContributionFacts;
-import com.productivecommunity.command.core.InvalidInput;
+import com.productivecommunity.command.rules.InvalidInput;
 import com.productivecommunity.command.core.Limits;
 import com.productivecommunity.command.core.Stamps;
 import com.productivecommunity.events.AnswerAccepted;

@@ -1,7 +1,6 @@
 package com.productivecommunity.command.core;
 
-import com.productivecommunity.support.web.ConflictException;
-import com.productivecommunity.support.web.NotFoundException;
+import com.productivecommunity.command.rules.Rejection;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -61,16 +60,28 @@ public class CommandSender {
         try {
             result = gateway.sendAndWait(command);
         } catch (AggregateNotFoundException e) {
-            throw new NotFoundException("No community or contribution " + e.getAggregateIdentifier());
+            throw new UnknownAggregate(e.getAggregateIdentifier());
         } catch (ConcurrencyException e) {
             // Two commands raced for the same new event sequence; the loser may simply try again.
-            throw new ConflictException("Another change to the same item happened at the same time; retry");
+            throw new ConcurrentChange();
         }
         if (result instanceof PositionHolder holder && holder.position != null) {
             return new Sent(holder.position, true);
         }
         long last = eventStore.lastSequenceNumberFor(aggregateId).orElse(-1L);
         return new Sent(new EventPosition(aggregateId, last), false);
+    }
+
+    static final class UnknownAggregate extends Rejection.NotFound {
+        UnknownAggregate(Object aggregateId) {
+            super("No community or contribution " + aggregateId);
+        }
+    }
+
+    static final class ConcurrentChange extends Rejection.Conflict {
+        ConcurrentChange() {
+            super("Another change to the same item happened at the same time; retry");
+        }
     }
 
     private static final class PositionHolder {

@@ -1,5 +1,6 @@
 package com.productivecommunity.command.core;
 
+import com.productivecommunity.command.rules.InvalidInput;
 import com.productivecommunity.events.OutcomeValue;
 import com.productivecommunity.events.Text;
 import java.math.BigDecimal;

@@ -15,7 +15,7 @@ import com.productivecommunity.command.community.CommunityRejections.MembersOnly
 import com.productivecommunity.command.community.CommunityRejections.NotAMember;
 import com.productivecommunity.command.core.FixedStamps;
 import com.productivecommunity.command.core.InMemoryLookup;
-import com.productivecommunity.command.core.InvalidInput;
+import com.productivecommunity.command.rules.InvalidInput;
 import com.productivecommunity.events.CommunityFounded;
 import com.productivecommunity.events.CommunityPurposeStated;
 import com.productivecommunity.events.ContributionKind;

@@ -14,7 +14,7 @@ import com.productivecommunity.command.contribution.ContributionRejections.Quest
 import com.productivecommunity.command.contribution.ContributionRejections.UnknownCommunity;
 import com.productivecommunity.command.core.FixedStamps;
 import com.productivecommunity.command.core.InMemoryLookup;
-import com.productivecommunity.command.core.InvalidInput;
+import com.productivecommunity.command.rules.InvalidInput;
 import com.productivecommunity.events.AnswerAccepted;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
