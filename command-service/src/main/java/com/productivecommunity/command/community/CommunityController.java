@@ -6,12 +6,12 @@ import com.productivecommunity.command.community.CommunityCommands.LeaveCommunit
 import com.productivecommunity.command.community.CommunityCommands.RecordOutcome;
 import com.productivecommunity.command.community.CommunityCommands.StateCommunityPurpose;
 import com.productivecommunity.command.community.CommunityCommands.StateMemberPurpose;
+import com.productivecommunity.command.rules.UnknownCommunity;
 import com.productivecommunity.command.core.CommandLookup;
 import com.productivecommunity.command.core.CommandSender;
 import com.productivecommunity.command.core.Responses;
 import com.productivecommunity.command.core.Stamps;
 import com.productivecommunity.support.security.Member;
-import com.productivecommunity.support.web.NotFoundException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -107,7 +107,7 @@ class CommunityController {
     /** Also keeps a contribution's id from being loaded as a community. */
     private void requireCommunity(UUID communityId) {
         if (!lookup.communityExists(communityId)) {
-            throw new NotFoundException("No community " + communityId);
+            throw new UnknownCommunity(communityId);
         }
     }
 }

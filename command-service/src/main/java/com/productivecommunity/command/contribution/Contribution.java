@@ -11,10 +11,10 @@ import com.productivecommunity.command.contribution.ContributionRejections.Anoth
 import com.productivecommunity.command.contribution.ContributionRejections.MembersOnly;
 import com.productivecommunity.command.contribution.ContributionRejections.OwnContribution;
 import com.productivecommunity.command.contribution.ContributionRejections.QuestionAuthorOnly;
-import com.productivecommunity.command.contribution.ContributionRejections.UnknownCommunity;
 import com.productivecommunity.command.core.CommandLookup;
 import com.productivecommunity.command.core.CommandLookup.ContributionFacts;
 import com.productivecommunity.command.rules.InvalidInput;
+import com.productivecommunity.command.rules.UnknownCommunity;
 import com.productivecommunity.command.core.Limits;
 import com.productivecommunity.command.core.Stamps;
 import com.productivecommunity.events.AnswerAccepted;

@@ -9,12 +9,6 @@ final class ContributionRejections {
     private ContributionRejections() {
     }
 
-    static class UnknownCommunity extends Rejection.NotFound {
-        UnknownCommunity(UUID communityId) {
-            super("No community " + communityId);
-        }
-    }
-
     static class MembersOnly extends Rejection.Forbidden {
         MembersOnly(String memberId) {
             super("Only members of the community may do this, and " + memberId + " is not one");

@@ -1,6 +1,7 @@
 package com.productivecommunity.command.core;
 
 import com.productivecommunity.command.rules.Rejection;
+import com.productivecommunity.support.projection.EventPosition;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;

@@ -1,5 +1,6 @@
 package com.productivecommunity.command.core;
 
+import com.productivecommunity.support.projection.EventPosition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -10,7 +11,7 @@ public final class Responses {
     }
 
     public static <T> ResponseEntity<T> of(HttpStatus status, CommandSender.Sent sent, T body) {
-        return ResponseEntity.status(status).header(EventPosition.HEADER, sent.position().header()).body(body);
+        return ResponseEntity.status(status).header(EventPosition.HEADER, sent.position().toString()).body(body);
     }
 
     public static ResponseEntity<Void> of(HttpStatus status, CommandSender.Sent sent) {

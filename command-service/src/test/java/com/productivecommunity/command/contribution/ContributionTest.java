@@ -11,7 +11,7 @@ import com.productivecommunity.command.contribution.ContributionRejections.Anoth
 import com.productivecommunity.command.contribution.ContributionRejections.MembersOnly;
 import com.productivecommunity.command.contribution.ContributionRejections.OwnContribution;
 import com.productivecommunity.command.contribution.ContributionRejections.QuestionAuthorOnly;
-import com.productivecommunity.command.contribution.ContributionRejections.UnknownCommunity;
+import com.productivecommunity.command.rules.UnknownCommunity;
 import com.productivecommunity.command.core.FixedStamps;
 import com.productivecommunity.command.core.InMemoryLookup;
 import com.productivecommunity.command.rules.InvalidInput;
