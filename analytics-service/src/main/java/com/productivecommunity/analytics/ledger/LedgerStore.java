@@ -11,12 +11,15 @@ import com.productivecommunity.analytics.model.ValueModel;
 import com.productivecommunity.events.AnswerAccepted;
 import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.CommunityFounded;
+import com.productivecommunity.events.CommunityPurposeStated;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
 import com.productivecommunity.events.ContributionViewed;
 import com.productivecommunity.events.EventCatalog;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
+import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import com.productivecommunity.events.ReactionKind;
 import java.sql.Array;
@@ -152,35 +155,69 @@ public class LedgerStore {
      * state, so their ids are remembered.
      */
     private static boolean remembered(CommunityEvent event) {
-        return !(event instanceof ContributionPosted || event instanceof ContributionViewed
-                || event instanceof ReactionGiven || event instanceof AnswerAccepted);
+        return event.accept(REMEMBERED);
     }
 
-    private MemoryRuleState loadRuleState(List<CommunityEvent> events) {
-        Set<UUID> contributions = new HashSet<>();
-        Set<List<Object>> viewed = new HashSet<>();
-        Set<List<Object>> reacted = new HashSet<>();
-        Set<UUID> questions = new HashSet<>();
-        Set<UUID> answers = new HashSet<>();
-        for (CommunityEvent event : events) {
-            if (event instanceof ContributionPosted posted) {
-                contributions.add(posted.contributionId());
-                if (posted.inReplyTo() != null) {
-                    contributions.add(posted.inReplyTo());
-                }
-            } else if (event instanceof ContributionViewed view) {
-                contributions.add(view.contributionId());
-                viewed.add(List.of(view.contributionId(), view.actorId()));
-            } else if (event instanceof ReactionGiven reaction) {
-                contributions.add(reaction.contributionId());
-                reacted.add(List.of(reaction.contributionId(), reaction.actorId()));
-            } else if (event instanceof AnswerAccepted accepted) {
-                contributions.add(accepted.questionId());
-                contributions.add(accepted.answerId());
-                questions.add(accepted.questionId());
-                answers.add(accepted.answerId());
-            }
+    private static final CommunityEvent.Visitor<Boolean> REMEMBERED = new CommunityEvent.Visitor<>() {
+        @Override
+        public Boolean on(CommunityFounded event) {
+            return true;
         }
+
+        @Override
+        public Boolean on(CommunityPurposeStated event) {
+            return true; // awards nothing today; remembered so a rule added later cannot count it twice
+        }
+
+        @Override
+        public Boolean on(MemberJoined event) {
+            return true;
+        }
+
+        @Override
+        public Boolean on(MemberLeft event) {
+            return true;
+        }
+
+        @Override
+        public Boolean on(MemberPurposeStated event) {
+            return true; // as CommunityPurposeStated
+        }
+
+        @Override
+        public Boolean on(ContributionPosted event) {
+            return false; // contribution_fact
+        }
+
+        @Override
+        public Boolean on(ReactionGiven event) {
+            return false; // reaction_given
+        }
+
+        @Override
+        public Boolean on(ContributionViewed event) {
+            return false; // first_view
+        }
+
+        @Override
+        public Boolean on(AnswerAccepted event) {
+            return false; // solved_question, accepted_answer
+        }
+
+        @Override
+        public Boolean on(OutcomeRecorded event) {
+            return true;
+        }
+    };
+
+    private MemoryRuleState loadRuleState(List<CommunityEvent> events) {
+        RuleStateKeys keys = new RuleStateKeys();
+        events.forEach(event -> event.accept(keys));
+        Set<UUID> contributions = keys.contributions;
+        Set<List<Object>> viewed = keys.viewed;
+        Set<List<Object>> reacted = keys.reacted;
+        Set<UUID> questions = keys.questions;
+        Set<UUID> answers = keys.answers;
         MemoryRuleState state = new MemoryRuleState();
         if (!contributions.isEmpty()) {
             query("SELECT f.contribution_id, f.community_id, f.author_id, f.kind, f.in_reply_to"
@@ -209,6 +246,77 @@ public class LedgerStore {
                     rs -> state.loadAcceptedAnswer(rs.getObject(1, UUID.class)), uuids(answers), lane);
         }
         return state;
+    }
+
+    /** The rule state a batch's events can touch, by the keys it is stored under. */
+    private static final class RuleStateKeys implements CommunityEvent.Visitor<Void> {
+        final Set<UUID> contributions = new HashSet<>();
+        final Set<List<Object>> viewed = new HashSet<>();
+        final Set<List<Object>> reacted = new HashSet<>();
+        final Set<UUID> questions = new HashSet<>();
+        final Set<UUID> answers = new HashSet<>();
+
+        @Override
+        public Void on(CommunityFounded event) {
+            return null; // the once-only rules know nothing of communities and memberships
+        }
+
+        @Override
+        public Void on(CommunityPurposeStated event) {
+            return null;
+        }
+
+        @Override
+        public Void on(MemberJoined event) {
+            return null;
+        }
+
+        @Override
+        public Void on(MemberLeft event) {
+            return null;
+        }
+
+        @Override
+        public Void on(MemberPurposeStated event) {
+            return null;
+        }
+
+        @Override
+        public Void on(ContributionPosted posted) {
+            contributions.add(posted.contributionId());
+            if (posted.inReplyTo() != null) {
+                contributions.add(posted.inReplyTo());
+            }
+            return null;
+        }
+
+        @Override
+        public Void on(ReactionGiven reaction) {
+            contributions.add(reaction.contributionId());
+            reacted.add(List.of(reaction.contributionId(), reaction.actorId()));
+            return null;
+        }
+
+        @Override
+        public Void on(ContributionViewed view) {
+            contributions.add(view.contributionId());
+            viewed.add(List.of(view.contributionId(), view.actorId()));
+            return null;
+        }
+
+        @Override
+        public Void on(AnswerAccepted accepted) {
+            contributions.add(accepted.questionId());
+            contributions.add(accepted.answerId());
+            questions.add(accepted.questionId());
+            answers.add(accepted.answerId());
+            return null;
+        }
+
+        @Override
+        public Void on(OutcomeRecorded event) {
+            return null; // an outcome's authors travel in the event (contributorIds)
+        }
     }
 
     private Tally loadTally(List<CommunityEvent> events, List<List<LedgerEntry>> entries) {
@@ -243,19 +351,10 @@ public class LedgerStore {
     }
 
     private void writeCommunities(List<CommunityEvent> events) {
-        List<Object[]> founded = new ArrayList<>();
-        Map<List<Object>, Boolean> membership = new LinkedHashMap<>();
-        for (CommunityEvent event : events) {
-            List<Object> key = List.of(event.communityId(), event.actorId());
-            if (event instanceof CommunityFounded f) {
-                founded.add(new Object[] {f.communityId(), f.name(), timestamp(f.occurredAt())});
-                membership.put(key, true);
-            } else if (event instanceof MemberJoined) {
-                membership.put(key, true);
-            } else if (event instanceof MemberLeft) {
-                membership.put(key, false);
-            }
-        }
+        CommunityRows rows = new CommunityRows();
+        events.forEach(event -> event.accept(rows));
+        List<Object[]> founded = rows.founded;
+        Map<List<Object>, Boolean> membership = rows.membership;
         jdbc.batchUpdate("INSERT INTO community (community_id, name, founded_at) VALUES (?, ?, ?)"
                 + " ON CONFLICT DO NOTHING", founded);
         List<Object[]> joined = new ArrayList<>();
@@ -264,6 +363,70 @@ public class LedgerStore {
         jdbc.batchUpdate("INSERT INTO community_member (community_id, member_id) VALUES (?, ?)"
                 + " ON CONFLICT DO NOTHING", joined);
         jdbc.batchUpdate("DELETE FROM community_member WHERE community_id = ? AND member_id = ?", left);
+    }
+
+    /** The communities a batch founds, and each (community, member) pair's membership after the batch. */
+    private static final class CommunityRows implements CommunityEvent.Visitor<Void> {
+        final List<Object[]> founded = new ArrayList<>();
+        final Map<List<Object>, Boolean> membership = new LinkedHashMap<>();
+
+        private void member(CommunityEvent event, boolean member) {
+            membership.put(List.of(event.communityId(), event.actorId()), member);
+        }
+
+        @Override
+        public Void on(CommunityFounded event) {
+            founded.add(new Object[] {event.communityId(), event.name(), timestamp(event.occurredAt())});
+            member(event, true); // the founder is the first member
+            return null;
+        }
+
+        @Override
+        public Void on(CommunityPurposeStated event) {
+            return null; // the reads' access rules need no purpose
+        }
+
+        @Override
+        public Void on(MemberJoined event) {
+            member(event, true);
+            return null;
+        }
+
+        @Override
+        public Void on(MemberLeft event) {
+            member(event, false);
+            return null;
+        }
+
+        @Override
+        public Void on(MemberPurposeStated event) {
+            return null;
+        }
+
+        @Override
+        public Void on(ContributionPosted event) {
+            return null;
+        }
+
+        @Override
+        public Void on(ReactionGiven event) {
+            return null;
+        }
+
+        @Override
+        public Void on(ContributionViewed event) {
+            return null;
+        }
+
+        @Override
+        public Void on(AnswerAccepted event) {
+            return null;
+        }
+
+        @Override
+        public Void on(OutcomeRecorded event) {
+            return null;
+        }
     }
 
     private void writeRuleState(MemoryRuleState.Added added) {
