@@ -11,12 +11,12 @@ import com.productivecommunity.command.contribution.ContributionRejections.Anoth
 import com.productivecommunity.command.contribution.ContributionRejections.MembersOnly;
 import com.productivecommunity.command.contribution.ContributionRejections.OwnContribution;
 import com.productivecommunity.command.contribution.ContributionRejections.QuestionAuthorOnly;
-import com.productivecommunity.command.core.CommandLookup;
-import com.productivecommunity.command.core.CommandLookup.ContributionFacts;
+import com.productivecommunity.command.rules.CommandLookup.ContributionFacts;
+import com.productivecommunity.command.rules.CommandLookup;
 import com.productivecommunity.command.rules.InvalidInput;
+import com.productivecommunity.command.rules.Limits;
+import com.productivecommunity.command.rules.Stamps;
 import com.productivecommunity.command.rules.UnknownCommunity;
-import com.productivecommunity.command.core.Limits;
-import com.productivecommunity.command.core.Stamps;
 import com.productivecommunity.events.AnswerAccepted;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;

@@ -1,6 +1,6 @@
 package com.productivecommunity.command.lookup;
 
-import com.productivecommunity.command.core.CommandLookup;
+import com.productivecommunity.command.rules.CommandLookup;
 import com.productivecommunity.events.AnswerAccepted;
 import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.CommunityFounded;

@@ -1,6 +1,5 @@
-package com.productivecommunity.command.core;
+package com.productivecommunity.command.rules;
 
-import com.productivecommunity.command.rules.InvalidInput;
 import com.productivecommunity.events.OutcomeValue;
 import com.productivecommunity.events.Text;
 import java.math.BigDecimal;

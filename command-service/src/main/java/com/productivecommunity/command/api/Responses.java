@@ -1,4 +1,4 @@
-package com.productivecommunity.command.core;
+package com.productivecommunity.command.api;
 
 import com.productivecommunity.support.projection.EventPosition;
 import org.springframework.http.HttpStatus;
