@@ -1,5 +1,6 @@
 package com.productivecommunity.command;
 
+import static com.productivecommunity.support.testing.EventArchitecture.EVENT_TYPES_ARE_VISITED_NOT_TESTED;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,5 +46,10 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("..command.contribution..").check(classes);
         noClasses().that().resideInAPackage("..command.contribution..")
                 .should().dependOnClassesThat().resideInAPackage("..command.community..").check(classes);
+    }
+
+    @Test
+    void eventTypesAreVisitedNotTestedWithInstanceof() {
+        EVENT_TYPES_ARE_VISITED_NOT_TESTED.check(classes);
     }
 }
