@@ -1,5 +1,6 @@
 package com.productivecommunity.analytics;
 
+import static com.productivecommunity.support.testing.EventArchitecture.EVENT_TYPES_ARE_VISITED_NOT_TESTED;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -28,5 +29,10 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("..analytics.ledger..", "..analytics.figures..",
                         "java.sql..")
                 .check(classes);
+    }
+
+    @Test
+    void eventTypesAreVisitedNotTestedWithInstanceof() {
+        EVENT_TYPES_ARE_VISITED_NOT_TESTED.check(classes);
     }
 }

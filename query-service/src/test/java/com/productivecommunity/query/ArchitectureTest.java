@@ -1,5 +1,6 @@
 package com.productivecommunity.query;
 
+import static com.productivecommunity.support.testing.EventArchitecture.EVENT_TYPES_ARE_VISITED_NOT_TESTED;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -26,5 +27,10 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("..query.feed..", "..query.community..")
                 .should().dependOnClassesThat().haveSimpleName("QueryProjection")
                 .check(classes);
+    }
+
+    @Test
+    void eventTypesAreVisitedNotTestedWithInstanceof() {
+        EVENT_TYPES_ARE_VISITED_NOT_TESTED.check(classes);
     }
 }

@@ -7,4 +7,8 @@ import java.util.UUID;
 @SchemaVersion(1)
 public record AnswerAccepted(UUID eventId, UUID communityId, String actorId, Instant occurredAt,
                              UUID questionId, UUID answerId, String answerAuthorId) implements CommunityEvent {
+    @Override
+    public <R> R accept(CommunityEvent.Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

@@ -19,4 +19,34 @@ public sealed interface CommunityEvent permits
     String actorId();
 
     Instant occurredAt();
+
+    /** Hands this event to the visitor's method for its type. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per event type: a consumer that implements it decides what every type means to it, and a new
+     * event type fails the build of every consumer until it does (Java 17 has no exhaustive switch over a
+     * sealed interface). There is deliberately no adapter with empty defaults — "nothing to do" is written out.
+     */
+    interface Visitor<R> {
+        R on(CommunityFounded event);
+
+        R on(CommunityPurposeStated event);
+
+        R on(MemberJoined event);
+
+        R on(MemberLeft event);
+
+        R on(MemberPurposeStated event);
+
+        R on(ContributionPosted event);
+
+        R on(ReactionGiven event);
+
+        R on(ContributionViewed event);
+
+        R on(AnswerAccepted event);
+
+        R on(OutcomeRecorded event);
+    }
 }

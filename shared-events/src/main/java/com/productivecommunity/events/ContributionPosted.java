@@ -11,4 +11,8 @@ import java.util.UUID;
 public record ContributionPosted(UUID eventId, UUID communityId, String actorId, Instant occurredAt,
                                  UUID contributionId, ContributionKind kind, String title, String body,
                                  UUID inReplyTo, String inReplyToAuthorId) implements CommunityEvent {
+    @Override
+    public <R> R accept(CommunityEvent.Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

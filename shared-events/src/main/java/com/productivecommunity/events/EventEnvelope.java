@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The one JSON form of an event on Kafka (see {@code EVENTS.md}). The record key is {@code communityId},
+ * The one JSON form of an event on Kafka (see {@code shared-events/EVENTS.md}). The record key is {@code communityId},
  * so all events of a community land on one partition, in order. {@code aggregateId} and
  * {@code sequence} order the events of one aggregate; {@code eventId} lets a consumer recognise a
  * redelivery. {@code storePosition} is the event's global index in the command-side event store.

@@ -17,4 +17,9 @@ public record OutcomeRecorded(UUID eventId, UUID communityId, String actorId, In
         contributionIds = List.copyOf(contributionIds);
         contributorIds = List.copyOf(contributorIds);
     }
+
+    @Override
+    public <R> R accept(CommunityEvent.Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

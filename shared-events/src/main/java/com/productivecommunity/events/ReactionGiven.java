@@ -11,4 +11,8 @@ import java.util.UUID;
 public record ReactionGiven(UUID eventId, UUID communityId, String actorId, Instant occurredAt,
                             UUID contributionId, String contributionAuthorId, ReactionKind kind)
         implements CommunityEvent {
+    @Override
+    public <R> R accept(CommunityEvent.Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

@@ -48,7 +48,7 @@ public final class Text {
         }
     }
 
-    /** The limits of api.md. */
+    /** The limits of docs/api.md. */
     public static final Rule COMMUNITY_NAME = new Rule(Kind.SINGLE_LINE, 3, 100);
     public static final Rule PURPOSE = new Rule(Kind.MULTI_LINE, 1, 500);
     public static final Rule CONTRIBUTION_TITLE = new Rule(Kind.SINGLE_LINE, 1, 200);

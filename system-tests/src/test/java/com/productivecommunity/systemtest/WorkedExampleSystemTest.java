@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The worked example of value-model.md, through HTTP only, against the packaged services, a real Kafka
+ * The worked example of docs/value-model.md, through HTTP only, against the packaged services, a real Kafka
  * broker and PostgreSQL; then the projections are restarted and must show the same figures, counted once.
  */
 class WorkedExampleSystemTest {

@@ -4,9 +4,14 @@ import com.productivecommunity.analytics.model.Signal;
 import com.productivecommunity.analytics.model.ValueModel;
 import com.productivecommunity.events.AnswerAccepted;
 import com.productivecommunity.events.CommunityEvent;
+import com.productivecommunity.events.CommunityFounded;
+import com.productivecommunity.events.CommunityPurposeStated;
 import com.productivecommunity.events.ContributionPosted;
 import com.productivecommunity.events.ContributionViewed;
 import com.productivecommunity.events.EventCatalog;
+import com.productivecommunity.events.MemberJoined;
+import com.productivecommunity.events.MemberLeft;
+import com.productivecommunity.events.MemberPurposeStated;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import com.productivecommunity.events.ReactionKind;
@@ -74,22 +79,61 @@ public final class ValueEngine {
     }
 
     private static List<Award> awards(CommunityEvent event, RuleState state) {
-        if (event instanceof ContributionPosted posted) {
-            return posted(posted, state);
+        return event.accept(new Awards(state));
+    }
+
+    /** The signals each event type earns; a new type does not compile until the value model decides it here. */
+    private record Awards(RuleState state) implements CommunityEvent.Visitor<List<Award>> {
+
+        @Override
+        public List<Award> on(CommunityFounded event) {
+            return List.of(); // community and membership events carry no points
         }
-        if (event instanceof ContributionViewed viewed) {
-            return viewed(viewed, state);
+
+        @Override
+        public List<Award> on(CommunityPurposeStated event) {
+            return List.of();
         }
-        if (event instanceof ReactionGiven reaction) {
-            return reaction(reaction, state);
+
+        @Override
+        public List<Award> on(MemberJoined event) {
+            return List.of();
         }
-        if (event instanceof AnswerAccepted accepted) {
-            return accepted(accepted, state);
+
+        @Override
+        public List<Award> on(MemberLeft event) {
+            return List.of();
         }
-        if (event instanceof OutcomeRecorded outcome) {
-            return outcome(outcome);
+
+        @Override
+        public List<Award> on(MemberPurposeStated event) {
+            return List.of();
         }
-        return List.of(); // community and membership events carry no points
+
+        @Override
+        public List<Award> on(ContributionPosted event) {
+            return posted(event, state);
+        }
+
+        @Override
+        public List<Award> on(ReactionGiven event) {
+            return reaction(event, state);
+        }
+
+        @Override
+        public List<Award> on(ContributionViewed event) {
+            return viewed(event, state);
+        }
+
+        @Override
+        public List<Award> on(AnswerAccepted event) {
+            return accepted(event, state);
+        }
+
+        @Override
+        public List<Award> on(OutcomeRecorded event) {
+            return outcome(event);
+        }
     }
 
     private static List<Award> posted(ContributionPosted posted, RuleState state) {

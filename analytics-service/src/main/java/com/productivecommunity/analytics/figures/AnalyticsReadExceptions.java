@@ -2,20 +2,12 @@ package com.productivecommunity.analytics.figures;
 
 import com.productivecommunity.support.web.ForbiddenException;
 import com.productivecommunity.support.web.InvalidInputException;
-import com.productivecommunity.support.web.NotFoundException;
 import com.productivecommunity.support.web.Problems;
-import java.util.UUID;
 
 /** The named failures of the analytics reads, answered as problem details by service-support. */
 final class AnalyticsReadExceptions {
 
     private AnalyticsReadExceptions() {
-    }
-
-    static class UnknownCommunityException extends NotFoundException {
-        UnknownCommunityException(UUID communityId) {
-            super("No community " + communityId);
-        }
     }
 
     static class NotAllowedToReadException extends ForbiddenException {

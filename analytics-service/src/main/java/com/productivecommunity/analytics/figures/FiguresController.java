@@ -6,7 +6,6 @@ import com.productivecommunity.analytics.engine.MemberFigures;
 import com.productivecommunity.analytics.engine.Verdict;
 import com.productivecommunity.analytics.figures.AnalyticsReadExceptions.InvalidMemberIdException;
 import com.productivecommunity.analytics.figures.AnalyticsReadExceptions.NotAllowedToReadException;
-import com.productivecommunity.analytics.figures.AnalyticsReadExceptions.UnknownCommunityException;
 import com.productivecommunity.analytics.figures.AnalyticsReadExceptions.UnsupportedBucketException;
 import com.productivecommunity.analytics.figures.Views.CommunitySummaryView;
 import com.productivecommunity.analytics.figures.Views.LedgerEntryView;
@@ -17,6 +16,7 @@ import com.productivecommunity.analytics.model.ValueModel;
 import com.productivecommunity.analytics.model.ModelCatalog;
 import com.productivecommunity.support.web.InvalidInputException;
 import com.productivecommunity.support.web.Problems;
+import com.productivecommunity.support.web.UnknownCommunityException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * api.md's analytics reads. A member reads their own figures and ledger, and the summary and timeline of a
+ * docs/api.md's analytics reads. A member reads their own figures and ledger, and the summary and timeline of a
  * community they currently belong to; ANALYST and AUDITOR read everything; anyone else gets 403.
  * An unknown community or model is 404.
  */

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The JSON bodies of api.md's analytics reads. Decimals are exact: 8.7, never 8.70 or 8.699999. */
+/** The JSON bodies of docs/api.md's analytics reads. Decimals are exact: 8.7, never 8.70 or 8.699999. */
 final class Views {
 
     private Views() {

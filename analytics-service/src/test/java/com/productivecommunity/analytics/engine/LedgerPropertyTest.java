@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * For random histories: every member's figures are the sum of their ledger, every community's figures the
- * sum over its members and outcomes, and replaying from scratch (in one go or in batches) gives the same.
+ * sum over its members and outcomes, and replaying from scratch gives the same. Applied in batches of varying
+ * sizes the way the database store works — each batch on a fresh rule state and tally loaded with what the
+ * earlier batches saved, only what the batch added or changed saved back — gives exactly what one-by-one
+ * application gives. (The same through PostgreSQL: {@code LedgerStoreIntegrationTest}.)
  */
 class LedgerPropertyTest {
 
@@ -33,6 +36,88 @@ class LedgerPropertyTest {
             assertThat(second.tally.members()).as("run %d members", run).isEqualTo(first.tally.members());
             assertThat(second.tally.days()).as("run %d days", run).isEqualTo(first.tally.days());
         }
+    }
+
+    @Test
+    void batchesOfAnySizeOnFreshlyLoadedStateGiveWhatOneByOneApplicationGives() {
+        Random random = new Random(20261203L);
+        for (int run = 0; run < 200; run++) {
+            List<CommunityEvent> history = distinct(RandomHistory.generate(random, 20 + random.nextInt(120)));
+            Replay oneByOne = new Replay().apply(history);
+
+            Saved saved = new Saved();
+            List<Integer> sizes = new ArrayList<>();
+            for (int from = 0; from < history.size(); ) {
+                // mostly small batches, sometimes one that takes the rest of the history
+                int size = random.nextInt(8) == 0 ? history.size() - from : 1 + random.nextInt(12);
+                int to = Math.min(history.size(), from + size);
+                saved.applyBatch(history.subList(from, to));
+                sizes.add(to - from);
+                from = to;
+            }
+
+            String label = "run " + run + ", batches " + sizes;
+            assertThat(saved.ledger).as(label + " ledger").isEqualTo(oneByOne.ledger);
+            assertThat(saved.members).as(label + " members").isEqualTo(oneByOne.tally.members());
+            assertThat(saved.days).as(label + " days").isEqualTo(oneByOne.tally.days());
+            saved.communities.forEach((key, figures) -> assertThat(figures).as(label + " " + key)
+                    .isEqualTo(oneByOne.tally.community(key)));
+        }
+    }
+
+    /**
+     * What the database store keeps between batches, in memory: the rule state's facts, the figures, the days and
+     * the ledger. A batch never sees the objects an earlier batch worked on, only what it saved.
+     */
+    private static final class Saved {
+        final Map<UUID, ContributionFacts> contributions = new HashMap<>();
+        final Set<MemoryRuleState.View> views = new HashSet<>();
+        final Set<MemoryRuleState.Reaction> reactions = new HashSet<>();
+        final Set<UUID> solvedQuestions = new HashSet<>();
+        final Set<UUID> acceptedAnswers = new HashSet<>();
+        final Map<Tally.MemberKey, MemberFigures> members = new HashMap<>();
+        final Map<Tally.CommunityKey, CommunityFigures> communities = new HashMap<>();
+        final Map<Tally.CommunityKey, java.time.LocalDate> lastDays = new HashMap<>();
+        final Map<Tally.DayKey, CommunityFigures> days = new HashMap<>();
+        final List<LedgerEntry> ledger = new ArrayList<>();
+        final ValueEngine engine = new ValueEngine(List.of(Replay.V1));
+        final List<String> models = List.of(Replay.V1.name());
+
+        void applyBatch(List<CommunityEvent> batch) {
+            MemoryRuleState state = new MemoryRuleState();
+            contributions.values().forEach(state::loadContribution);
+            views.forEach(state::loadView);
+            reactions.forEach(state::loadReaction);
+            solvedQuestions.forEach(state::loadSolvedQuestion);
+            acceptedAnswers.forEach(state::loadAcceptedAnswer);
+            Tally tally = new Tally();
+            members.forEach(tally::loadMember);
+            communities.forEach((key, figures) -> tally.loadCommunity(key, figures, lastDays.get(key)));
+
+            for (CommunityEvent event : batch) {
+                List<LedgerEntry> entries = engine.apply(event, state);
+                ledger.addAll(entries);
+                tally.record(event.communityId(), event.occurredAt(), entries, models);
+            }
+
+            MemoryRuleState.Added added = state.added();
+            added.contributions().forEach(c -> contributions.putIfAbsent(c.contributionId(), c));
+            views.addAll(added.views());
+            reactions.addAll(added.reactions());
+            solvedQuestions.addAll(added.solvedQuestions());
+            acceptedAnswers.addAll(added.acceptedAnswers());
+            tally.changedMembers().forEach(key -> members.put(key, tally.member(key)));
+            tally.changedCommunities().forEach(key -> {
+                communities.put(key, tally.community(key));
+                lastDays.put(key, tally.lastDay(key));
+            });
+            days.putAll(tally.days());
+        }
+    }
+
+    private static List<CommunityEvent> distinct(List<CommunityEvent> history) {
+        Set<UUID> seen = new HashSet<>();
+        return history.stream().filter(event -> seen.add(event.eventId())).toList();
     }
 
     /** Applies each distinct event once, as the projection does after removing redeliveries. */

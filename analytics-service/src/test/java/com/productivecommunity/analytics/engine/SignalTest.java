@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** One test per row of value-model.md's signal table, under v1. */
+/** One test per row of docs/value-model.md's signal table, under v1. */
 class SignalTest {
 
     private final Events e = new Events();

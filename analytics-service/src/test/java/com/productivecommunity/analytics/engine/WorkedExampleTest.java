@@ -10,7 +10,7 @@ import com.productivecommunity.events.ReactionKind;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
-/** value-model.md's worked example, step by step, with exactly its figures. */
+/** docs/value-model.md's worked example, step by step, with exactly its figures. */
 class WorkedExampleTest {
 
     private final Events e = new Events();

@@ -312,7 +312,7 @@ class AnalyticsHttpIntegrationTest {
         assertProblem(get("alice", unknown + "/members/alice"), 404);
         assertProblem(get("alice", community + "?model=v404"), 404);
         assertProblem(get("alice", community + "/timeline?bucket=year"), 400);
-        assertProblem(get("alice", "/api/analytics/communities/not-a-uuid"), 400); // a malformed id (api.md)
+        assertProblem(get("alice", "/api/analytics/communities/not-a-uuid"), 400); // a malformed id (docs/api.md)
         assertThat(rest.getForEntity(community, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 

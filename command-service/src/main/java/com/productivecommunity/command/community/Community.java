@@ -13,11 +13,11 @@ import com.productivecommunity.command.community.CommunityRejections.AlreadyAMem
 import com.productivecommunity.command.community.CommunityRejections.LeadersOnly;
 import com.productivecommunity.command.community.CommunityRejections.MembersOnly;
 import com.productivecommunity.command.community.CommunityRejections.NotAMember;
-import com.productivecommunity.command.core.CommandLookup;
-import com.productivecommunity.command.core.CommandLookup.ContributionFacts;
-import com.productivecommunity.command.core.InvalidInput;
-import com.productivecommunity.command.core.Limits;
-import com.productivecommunity.command.core.Stamps;
+import com.productivecommunity.command.rules.CommandLookup.ContributionFacts;
+import com.productivecommunity.command.rules.CommandLookup;
+import com.productivecommunity.command.rules.InvalidInput;
+import com.productivecommunity.command.rules.Limits;
+import com.productivecommunity.command.rules.Stamps;
 import com.productivecommunity.events.CommunityFounded;
 import com.productivecommunity.events.CommunityPurposeStated;
 import com.productivecommunity.events.MemberJoined;

@@ -1,17 +1,17 @@
 package com.productivecommunity.command.community;
 
+import com.productivecommunity.command.api.CommandSender;
+import com.productivecommunity.command.api.Responses;
 import com.productivecommunity.command.community.CommunityCommands.FoundCommunity;
 import com.productivecommunity.command.community.CommunityCommands.JoinCommunity;
 import com.productivecommunity.command.community.CommunityCommands.LeaveCommunity;
 import com.productivecommunity.command.community.CommunityCommands.RecordOutcome;
 import com.productivecommunity.command.community.CommunityCommands.StateCommunityPurpose;
 import com.productivecommunity.command.community.CommunityCommands.StateMemberPurpose;
-import com.productivecommunity.command.core.CommandLookup;
-import com.productivecommunity.command.core.CommandSender;
-import com.productivecommunity.command.core.Responses;
-import com.productivecommunity.command.core.Stamps;
+import com.productivecommunity.command.rules.CommandLookup;
+import com.productivecommunity.command.rules.Stamps;
+import com.productivecommunity.command.rules.UnknownCommunity;
 import com.productivecommunity.support.security.Member;
-import com.productivecommunity.support.web.NotFoundException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -107,7 +107,7 @@ class CommunityController {
     /** Also keeps a contribution's id from being loaded as a community. */
     private void requireCommunity(UUID communityId) {
         if (!lookup.communityExists(communityId)) {
-            throw new NotFoundException("No community " + communityId);
+            throw new UnknownCommunity(communityId);
         }
     }
 }

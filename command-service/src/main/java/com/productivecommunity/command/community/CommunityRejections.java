@@ -1,7 +1,6 @@
 package com.productivecommunity.command.community;
 
-import com.productivecommunity.support.web.ConflictException;
-import com.productivecommunity.support.web.ForbiddenException;
+import com.productivecommunity.command.rules.Rejection;
 
 /** Why a community refuses a command. */
 final class CommunityRejections {
@@ -9,25 +8,25 @@ final class CommunityRejections {
     private CommunityRejections() {
     }
 
-    static class AlreadyAMember extends ConflictException {
+    static class AlreadyAMember extends Rejection.Conflict {
         AlreadyAMember(String memberId) {
             super(memberId + " is already a member of this community");
         }
     }
 
-    static class NotAMember extends ConflictException {
+    static class NotAMember extends Rejection.Conflict {
         NotAMember(String memberId) {
             super(memberId + " is not a member of this community");
         }
     }
 
-    static class MembersOnly extends ForbiddenException {
+    static class MembersOnly extends Rejection.Forbidden {
         MembersOnly(String memberId) {
             super("Only members may do this, and " + memberId + " is not a member of this community");
         }
     }
 
-    static class LeadersOnly extends ForbiddenException {
+    static class LeadersOnly extends Rejection.Forbidden {
         LeadersOnly(String memberId) {
             super("Only the community's leaders may do this, and " + memberId + " is not one");
         }

@@ -1,13 +1,13 @@
 package com.productivecommunity.command.contribution;
 
+import com.productivecommunity.command.api.CommandSender;
+import com.productivecommunity.command.api.Responses;
 import com.productivecommunity.command.contribution.ContributionCommands.AcceptAnswer;
 import com.productivecommunity.command.contribution.ContributionCommands.GiveReaction;
 import com.productivecommunity.command.contribution.ContributionCommands.PostContribution;
 import com.productivecommunity.command.contribution.ContributionCommands.ViewContribution;
-import com.productivecommunity.command.core.CommandLookup;
-import com.productivecommunity.command.core.CommandSender;
-import com.productivecommunity.command.core.Responses;
-import com.productivecommunity.command.core.Stamps;
+import com.productivecommunity.command.rules.CommandLookup;
+import com.productivecommunity.command.rules.Stamps;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ReactionKind;
 import com.productivecommunity.support.security.Member;

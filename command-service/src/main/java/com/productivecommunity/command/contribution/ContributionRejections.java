@@ -1,8 +1,6 @@
 package com.productivecommunity.command.contribution;
 
-import com.productivecommunity.support.web.ConflictException;
-import com.productivecommunity.support.web.ForbiddenException;
-import com.productivecommunity.support.web.NotFoundException;
+import com.productivecommunity.command.rules.Rejection;
 import java.util.UUID;
 
 /** Why a contribution refuses a command. */
@@ -11,31 +9,25 @@ final class ContributionRejections {
     private ContributionRejections() {
     }
 
-    static class UnknownCommunity extends NotFoundException {
-        UnknownCommunity(UUID communityId) {
-            super("No community " + communityId);
-        }
-    }
-
-    static class MembersOnly extends ForbiddenException {
+    static class MembersOnly extends Rejection.Forbidden {
         MembersOnly(String memberId) {
             super("Only members of the community may do this, and " + memberId + " is not one");
         }
     }
 
-    static class OwnContribution extends ConflictException {
+    static class OwnContribution extends Rejection.Conflict {
         OwnContribution() {
             super("Members cannot react to their own contribution");
         }
     }
 
-    static class QuestionAuthorOnly extends ForbiddenException {
+    static class QuestionAuthorOnly extends Rejection.Forbidden {
         QuestionAuthorOnly(String memberId) {
             super("Only the question's author may accept an answer, and " + memberId + " is not");
         }
     }
 
-    static class AnotherAnswerAccepted extends ConflictException {
+    static class AnotherAnswerAccepted extends Rejection.Conflict {
         AnotherAnswerAccepted(UUID acceptedAnswerId) {
             super("Answer " + acceptedAnswerId + " is already accepted for this question");
         }

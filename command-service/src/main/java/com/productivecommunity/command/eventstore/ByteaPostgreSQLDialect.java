@@ -9,7 +9,7 @@ import org.hibernate.type.descriptor.jdbc.BinaryJdbcType;
 
 /**
  * Maps Axon's {@code @Lob byte[]} columns to {@code bytea}: Hibernate 6 would otherwise use {@code oid}
- * large objects, orphaning one per token update and hiding payloads from SQL (stack-notes pitfall 1).
+ * large objects, orphaning one per token update and hiding payloads from SQL (docs/stack-notes.md pitfall 1).
  */
 public class ByteaPostgreSQLDialect extends PostgreSQLDialect {
 

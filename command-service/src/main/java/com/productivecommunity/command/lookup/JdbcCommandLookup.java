@@ -1,11 +1,18 @@
 package com.productivecommunity.command.lookup;
 
-import com.productivecommunity.command.core.CommandLookup;
+import com.productivecommunity.command.rules.CommandLookup;
+import com.productivecommunity.events.AnswerAccepted;
+import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.CommunityFounded;
+import com.productivecommunity.events.CommunityPurposeStated;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.ContributionViewed;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
+import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.OutcomeRecorded;
+import com.productivecommunity.events.ReactionGiven;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -24,6 +31,7 @@ class JdbcCommandLookup implements CommandLookup {
     static final String PROCESSING_GROUP = "command-lookup";
 
     private final JdbcTemplate jdbc;
+    private final Tables tables = new Tables();
 
     JdbcCommandLookup(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -51,28 +59,72 @@ class JdbcCommandLookup implements CommandLookup {
                 contributionId).stream().findFirst();
     }
 
+    /** Every stored event, in the transaction that stores it; {@link Tables} decides what each type changes. */
     @EventHandler
-    void on(CommunityFounded event) {
-        jdbc.update("INSERT INTO community_lookup (community_id) VALUES (?)", event.communityId());
-        join(event.communityId(), event.actorId());
+    void on(CommunityEvent event) {
+        event.accept(tables);
     }
 
-    @EventHandler
-    void on(MemberJoined event) {
-        join(event.communityId(), event.actorId());
-    }
+    /** What each event type changes in the lookup tables; a new type does not compile until it is decided here. */
+    private final class Tables implements CommunityEvent.Visitor<Void> {
+        @Override
+        public Void on(CommunityFounded event) {
+            jdbc.update("INSERT INTO community_lookup (community_id) VALUES (?)", event.communityId());
+            join(event.communityId(), event.actorId());
+            return null;
+        }
 
-    @EventHandler
-    void on(MemberLeft event) {
-        jdbc.update("DELETE FROM community_membership WHERE community_id = ? AND member_id = ?",
-                event.communityId(), event.actorId());
-    }
+        @Override
+        public Void on(CommunityPurposeStated event) {
+            return null;
+        }
 
-    @EventHandler
-    void on(ContributionPosted event) {
-        jdbc.update("INSERT INTO contribution_lookup (contribution_id, community_id, kind, author_id, in_reply_to)"
-                        + " VALUES (?, ?, ?, ?, ?)",
-                event.contributionId(), event.communityId(), event.kind().name(), event.actorId(), event.inReplyTo());
+        @Override
+        public Void on(MemberJoined event) {
+            join(event.communityId(), event.actorId());
+            return null;
+        }
+
+        @Override
+        public Void on(MemberLeft event) {
+            jdbc.update("DELETE FROM community_membership WHERE community_id = ? AND member_id = ?",
+                    event.communityId(), event.actorId());
+            return null;
+        }
+
+        @Override
+        public Void on(MemberPurposeStated event) {
+            return null;
+        }
+
+        @Override
+        public Void on(ContributionPosted event) {
+            jdbc.update("INSERT INTO contribution_lookup (contribution_id, community_id, kind, author_id, in_reply_to)"
+                            + " VALUES (?, ?, ?, ?, ?)",
+                    event.contributionId(), event.communityId(), event.kind().name(), event.actorId(),
+                    event.inReplyTo());
+            return null;
+        }
+
+        @Override
+        public Void on(ReactionGiven event) {
+            return null; // the Contribution aggregate keeps its own reactions
+        }
+
+        @Override
+        public Void on(ContributionViewed event) {
+            return null;
+        }
+
+        @Override
+        public Void on(AnswerAccepted event) {
+            return null; // the question's aggregate keeps its accepted answer
+        }
+
+        @Override
+        public Void on(OutcomeRecorded event) {
+            return null;
+        }
     }
 
     private void join(UUID communityId, String memberId) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Every endpoint of api.md's command-service table over real HTTP: success and each failure it implies. */
+/** Every endpoint of docs/api.md's command-service table over real HTTP: success and each failure it implies. */
 class CommandApiIntegrationTest extends CommandServiceIntegrationTest {
 
     @Autowired

@@ -1,7 +1,7 @@
 package com.productivecommunity.command.community;
 
-import static com.productivecommunity.command.core.FixedStamps.EVENT_ID;
-import static com.productivecommunity.command.core.FixedStamps.NOW;
+import static com.productivecommunity.command.rules.FixedStamps.EVENT_ID;
+import static com.productivecommunity.command.rules.FixedStamps.NOW;
 
 import com.productivecommunity.command.community.CommunityCommands.FoundCommunity;
 import com.productivecommunity.command.community.CommunityCommands.JoinCommunity;
@@ -13,9 +13,9 @@ import com.productivecommunity.command.community.CommunityRejections.AlreadyAMem
 import com.productivecommunity.command.community.CommunityRejections.LeadersOnly;
 import com.productivecommunity.command.community.CommunityRejections.MembersOnly;
 import com.productivecommunity.command.community.CommunityRejections.NotAMember;
-import com.productivecommunity.command.core.FixedStamps;
-import com.productivecommunity.command.core.InMemoryLookup;
-import com.productivecommunity.command.core.InvalidInput;
+import com.productivecommunity.command.rules.FixedStamps;
+import com.productivecommunity.command.rules.InMemoryLookup;
+import com.productivecommunity.command.rules.InvalidInput;
 import com.productivecommunity.events.CommunityFounded;
 import com.productivecommunity.events.CommunityPurposeStated;
 import com.productivecommunity.events.ContributionKind;

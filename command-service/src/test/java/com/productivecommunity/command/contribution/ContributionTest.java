@@ -1,7 +1,7 @@
 package com.productivecommunity.command.contribution;
 
-import static com.productivecommunity.command.core.FixedStamps.EVENT_ID;
-import static com.productivecommunity.command.core.FixedStamps.NOW;
+import static com.productivecommunity.command.rules.FixedStamps.EVENT_ID;
+import static com.productivecommunity.command.rules.FixedStamps.NOW;
 
 import com.productivecommunity.command.contribution.ContributionCommands.AcceptAnswer;
 import com.productivecommunity.command.contribution.ContributionCommands.GiveReaction;
@@ -11,10 +11,10 @@ import com.productivecommunity.command.contribution.ContributionRejections.Anoth
 import com.productivecommunity.command.contribution.ContributionRejections.MembersOnly;
 import com.productivecommunity.command.contribution.ContributionRejections.OwnContribution;
 import com.productivecommunity.command.contribution.ContributionRejections.QuestionAuthorOnly;
-import com.productivecommunity.command.contribution.ContributionRejections.UnknownCommunity;
-import com.productivecommunity.command.core.FixedStamps;
-import com.productivecommunity.command.core.InMemoryLookup;
-import com.productivecommunity.command.core.InvalidInput;
+import com.productivecommunity.command.rules.FixedStamps;
+import com.productivecommunity.command.rules.InMemoryLookup;
+import com.productivecommunity.command.rules.InvalidInput;
+import com.productivecommunity.command.rules.UnknownCommunity;
 import com.productivecommunity.events.AnswerAccepted;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;

@@ -4,6 +4,7 @@ import com.productivecommunity.events.Text;
 import com.productivecommunity.support.security.Member;
 import com.productivecommunity.support.web.InvalidInputException;
 import com.productivecommunity.support.web.Problems;
+import com.productivecommunity.support.web.UnknownCommunityException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,8 +1,16 @@
 package com.productivecommunity.query.feed;
 
+import com.productivecommunity.events.AnswerAccepted;
 import com.productivecommunity.events.CommunityEvent;
+import com.productivecommunity.events.CommunityFounded;
+import com.productivecommunity.events.CommunityPurposeStated;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.ContributionViewed;
+import com.productivecommunity.events.MemberJoined;
+import com.productivecommunity.events.MemberLeft;
+import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import com.productivecommunity.events.ReactionKind;
 import com.productivecommunity.query.projection.EventsApplied;
@@ -107,19 +115,78 @@ class FeedStream implements DisposableBean {
         return admin != null && admin.statuses().stream().anyMatch(status -> status.lag() > properties.catchUpLag());
     }
 
+    /** The feed item an event adds and the item whose counts it changes; either may be null. */
+    private record Touch(UUID posted, UUID counted) {
+        static final Touch NOTHING = new Touch(null, null);
+    }
+
+    /** What each event type shows on a live feed; a new type does not compile until it is decided here. */
+    private static final CommunityEvent.Visitor<Touch> TOUCHES = new CommunityEvent.Visitor<>() {
+        @Override
+        public Touch on(CommunityFounded e) {
+            return Touch.NOTHING;
+        }
+
+        @Override
+        public Touch on(CommunityPurposeStated e) {
+            return Touch.NOTHING;
+        }
+
+        @Override
+        public Touch on(MemberJoined e) {
+            return Touch.NOTHING; // the streams read memberships when they push, not from events
+        }
+
+        @Override
+        public Touch on(MemberLeft e) {
+            return Touch.NOTHING;
+        }
+
+        @Override
+        public Touch on(MemberPurposeStated e) {
+            return Touch.NOTHING;
+        }
+
+        @Override
+        public Touch on(ContributionPosted e) {
+            // an answer is a new item and one more answer on its question
+            return new Touch(e.contributionId(),
+                    e.kind() == ContributionKind.ANSWER && e.inReplyTo() != null ? e.inReplyTo() : null);
+        }
+
+        @Override
+        public Touch on(ReactionGiven e) {
+            return new Touch(null, e.contributionId());
+        }
+
+        @Override
+        public Touch on(ContributionViewed e) {
+            return Touch.NOTHING;
+        }
+
+        @Override
+        public Touch on(AnswerAccepted e) {
+            return Touch.NOTHING; // the feed item shows no accepted answer; the thread read does
+        }
+
+        @Override
+        public Touch on(OutcomeRecorded e) {
+            return Touch.NOTHING;
+        }
+    };
+
     private void deliver(List<ProjectedEvent> events, boolean catchingUp) {
         Map<UUID, EventPosition> posted = new LinkedHashMap<>();
         Map<UUID, EventPosition> counted = new LinkedHashMap<>();
         Map<String, Map<String, Long>> ownWrites = new HashMap<>();
         for (ProjectedEvent projected : events) {
             CommunityEvent event = projected.event();
-            if (event instanceof ContributionPosted e) {
-                posted.put(e.contributionId(), projected.position());
-                if (e.kind() == ContributionKind.ANSWER && e.inReplyTo() != null) {
-                    counted.put(e.inReplyTo(), projected.position());
-                }
-            } else if (event instanceof ReactionGiven e) {
-                counted.put(e.contributionId(), projected.position());
+            Touch touch = event.accept(TOUCHES);
+            if (touch.posted() != null) {
+                posted.put(touch.posted(), projected.position());
+            }
+            if (touch.counted() != null) {
+                counted.put(touch.counted(), projected.position());
             }
             ownWrites.computeIfAbsent(event.actorId(), actor -> new LinkedHashMap<>())
                     .merge(projected.aggregateId(), projected.sequence(), Math::max);

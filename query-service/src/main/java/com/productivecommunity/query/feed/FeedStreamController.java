@@ -1,8 +1,8 @@
 package com.productivecommunity.query.feed;
 
 import com.productivecommunity.query.community.CommunityReads;
-import com.productivecommunity.query.community.UnknownCommunityException;
 import com.productivecommunity.support.security.Member;
+import com.productivecommunity.support.web.UnknownCommunityException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

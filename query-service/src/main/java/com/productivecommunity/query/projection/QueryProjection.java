@@ -6,9 +6,11 @@ import com.productivecommunity.events.CommunityFounded;
 import com.productivecommunity.events.CommunityPurposeStated;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.ContributionViewed;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import com.productivecommunity.support.projection.ProjectedEvent;
 import com.productivecommunity.support.projection.Projection;
@@ -54,8 +56,9 @@ public class QueryProjection implements Projection {
     @Override
     public void apply(List<ProjectedEvent> events) {
         Batch batch = new Batch();
+        Rows rows = new Rows(batch);
         for (ProjectedEvent projected : events) {
-            on(projected.event(), batch);
+            projected.event().accept(rows);
         }
         batch.flush();
         batch.applyCounts();
@@ -73,42 +76,92 @@ public class QueryProjection implements Projection {
         publisher.publishEvent(new EventsApplied(events));
     }
 
-    private void on(CommunityEvent event, Batch batch) {
-        if (event instanceof CommunityFounded e) {
+    /** What each event type does to the read model; a new type does not compile until it is decided here. */
+    private static final class Rows implements CommunityEvent.Visitor<Void> {
+        private final Batch batch;
+
+        Rows(Batch batch) {
+            this.batch = batch;
+        }
+
+        @Override
+        public Void on(CommunityFounded e) {
             batch.add("INSERT INTO community (community_id, name, purpose, founded_at) VALUES (?, ?, ?, ?)"
                     + " ON CONFLICT DO NOTHING", e.communityId(), e.name(), e.purpose(), time(e.occurredAt()));
             batch.add("INSERT INTO community_member (community_id, member_id, purpose, leader, joined_at)"
                     + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     e.communityId(), e.actorId(), null, true, time(e.occurredAt()));
             batch.membersChanged(e.communityId());
-        } else if (event instanceof CommunityPurposeStated e) {
+            return null;
+        }
+
+        @Override
+        public Void on(CommunityPurposeStated e) {
             batch.add("UPDATE community SET purpose = ? WHERE community_id = ?", e.purpose(), e.communityId());
-        } else if (event instanceof MemberJoined e) {
+            return null;
+        }
+
+        @Override
+        public Void on(MemberJoined e) {
             batch.add("INSERT INTO community_member (community_id, member_id, purpose, leader, joined_at)"
                     + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     e.communityId(), e.actorId(), e.purpose(), false, time(e.occurredAt()));
             batch.membersChanged(e.communityId());
-        } else if (event instanceof MemberLeft e) {
+            return null;
+        }
+
+        @Override
+        public Void on(MemberLeft e) {
             batch.add("DELETE FROM community_member WHERE community_id = ? AND member_id = ?",
                     e.communityId(), e.actorId());
             batch.membersChanged(e.communityId());
-        } else if (event instanceof MemberPurposeStated e) {
+            return null;
+        }
+
+        @Override
+        public Void on(MemberPurposeStated e) {
             batch.add("UPDATE community_member SET purpose = ? WHERE community_id = ? AND member_id = ?",
                     e.purpose(), e.communityId(), e.actorId());
-        } else if (event instanceof ContributionPosted e) {
+            return null;
+        }
+
+        @Override
+        public Void on(ContributionPosted e) {
             batch.add("INSERT INTO contribution (contribution_id, community_id, author_id, kind, title, body,"
                     + " in_reply_to, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     e.contributionId(), e.communityId(), e.actorId(), e.kind().name(), e.title(), e.body(),
                     e.inReplyTo(), time(e.occurredAt()));
             if (e.kind() == ContributionKind.ANSWER && e.inReplyTo() != null) {
-                batch.count(e.inReplyTo(), 3);
+                batch.count(e.inReplyTo(), Batch.ANSWERS);
             }
-        } else if (event instanceof ReactionGiven e) {
-            batch.count(e.contributionId(), e.kind().ordinal());
-        } else if (event instanceof AnswerAccepted e) {
-            batch.accepted.put(e.questionId(), e.answerId());
+            return null;
         }
-        // ContributionViewed and OutcomeRecorded change nothing that query-service shows.
+
+        @Override
+        public Void on(ReactionGiven e) {
+            batch.count(e.contributionId(), switch (e.kind()) {
+                case LIKE -> Batch.LIKES;
+                case THANKS -> Batch.THANKS;
+                case USEFUL -> Batch.USEFUL;
+            });
+            return null;
+        }
+
+        @Override
+        public Void on(ContributionViewed e) {
+            return null; // query-service shows no view counts
+        }
+
+        @Override
+        public Void on(AnswerAccepted e) {
+            batch.accepted.put(e.questionId(), e.answerId());
+            return null;
+        }
+
+        @Override
+        public Void on(OutcomeRecorded e) {
+            return null; // outcomes are analytics' (organization benefit), not part of any feed
+        }
     }
 
     private static OffsetDateTime time(Instant instant) {
@@ -118,7 +171,13 @@ public class QueryProjection implements Projection {
     private final class Batch {
         private String sql;
         private List<Object[]> rows = new ArrayList<>();
-        /** Per contribution: LIKE, THANKS, USEFUL (ReactionKind order), answers. */
+        /** The columns of a contribution's counts, in the order of the UPDATE in {@link #applyCounts}. */
+        static final int LIKES = 0;
+        static final int THANKS = 1;
+        static final int USEFUL = 2;
+        static final int ANSWERS = 3;
+
+        /** Per contribution: likes, thanks, useful, answers. */
         private final Map<UUID, int[]> counts = new LinkedHashMap<>();
         private final Map<UUID, UUID> accepted = new LinkedHashMap<>();
         private final Set<UUID> communities = new LinkedHashSet<>();

@@ -301,7 +301,7 @@ final class LegacyProjectionRunner {
             long last = applied.getOrDefault(event.aggregateId(), -1L);
             if (event.sequence() > last + 1) {
                 // The publisher sends each aggregate's events in order, so a hole means an event was lost
-                // upstream (stack-notes pitfall 3). Applying the rest keeps the projection live; the
+                // upstream (docs/stack-notes.md pitfall 3). Applying the rest keeps the projection live; the
                 // counter and the log make the loss visible to an operator instead of silent.
                 gaps++;
                 log.error("Projection {}: {} sequence {} arrived but {} was never applied (topic {}-{}@{})", name(),

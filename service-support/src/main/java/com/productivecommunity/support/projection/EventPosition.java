@@ -6,9 +6,13 @@ import java.util.Objects;
 
 /**
  * An aggregate's event, as command-service reports it in {@code X-Event-Position} and clients send it
- * back in {@code X-Await-Position}: {@code <aggregateId>:<sequence>}.
+ * back in {@code X-Await-Position}: {@code <aggregateId>:<sequence>}. The one type for it on both sides:
+ * command-service writes it, the projections' read-your-writes wait parses it.
  */
 public record EventPosition(String aggregateId, long sequence) {
+
+    /** The response header of every successful command: the position the command reached. */
+    public static final String HEADER = "X-Event-Position";
 
     public EventPosition {
         Objects.requireNonNull(aggregateId, "aggregateId");

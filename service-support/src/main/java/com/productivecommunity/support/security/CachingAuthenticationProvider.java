@@ -13,7 +13,7 @@ import org.springframework.security.core.AuthenticationException;
 
 /**
  * Remembers successful credential checks by a SHA-256 of user and password, so that BCrypt (tens of
- * milliseconds, stack-notes pitfall 7) runs once per member rather than once per request. Only
+ * milliseconds, docs/stack-notes.md pitfall 7) runs once per member rather than once per request. Only
  * successes are cached: a wrong password always pays the full BCrypt check. The cache is bounded and
  * simply cleared when full.
  */

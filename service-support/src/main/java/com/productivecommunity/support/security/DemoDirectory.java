@@ -6,7 +6,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
-/** The local setup's members (api.md): five employees, an analyst and an auditor; each password is the user name. */
+/** The local setup's members (docs/api.md): five employees, an analyst and an auditor; each password is the user name. */
 final class DemoDirectory {
 
     private DemoDirectory() {

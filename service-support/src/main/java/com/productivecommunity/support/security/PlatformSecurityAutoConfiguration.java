@@ -1,6 +1,7 @@
 package com.productivecommunity.support.security;
 
 import com.productivecommunity.support.projection.AwaitPositionInterceptor;
+import com.productivecommunity.support.projection.EventPosition;
 import java.util.List;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -78,7 +79,7 @@ public class PlatformSecurityAutoConfiguration {
             cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
             cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", AwaitPositionInterceptor.AWAIT_HEADER,
                     "Last-Event-ID"));
-            cors.setExposedHeaders(List.of("X-Event-Position", AwaitPositionInterceptor.REACHED_HEADER, "Location",
+            cors.setExposedHeaders(List.of(EventPosition.HEADER, AwaitPositionInterceptor.REACHED_HEADER, "Location",
                     "Retry-After"));
             cors.setMaxAge(3600L);
             source.registerCorsConfiguration("/api/**", cors);

@@ -136,23 +136,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> problem(Exception e, HttpStatus status, String detail, String field,
                                            WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
-        if (field != null) {
-            problem.setProperty("field", Problems.printable(field));
-        }
-        if (request instanceof ServletWebRequest servlet) {
-            problem.setInstance(instance(servlet.getRequest().getRequestURI()));
-        }
+        String uri = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
+        ProblemDetail problem = Problems.detail(status, detail, field, uri);
         return handleExceptionInternal(e, problem, new HttpHeaders(), status, request);
-    }
-
-    private static java.net.URI instance(String requestUri) {
-        try {
-            return java.net.URI.create(requestUri);
-        } catch (IllegalArgumentException notAUri) {
-            return null;
-        }
     }
 
     private static String describe(FieldError error) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 
 /** Writes problem details straight to a servlet response, for failures answered outside Spring MVC (filters, security). */
 public final class Problems {
@@ -63,6 +64,27 @@ public final class Problems {
             }
         }
         return out == null ? text : out.toString();
+    }
+
+    /**
+     * The one shape of every problem a service answers: {@code title} the status's reason phrase, {@code detail}
+     * printable, {@code field} when one field, parameter or header is at fault, {@code instance} the request's path.
+     * Used by the shared advice and by a service's own advice for its domain's rejections.
+     */
+    public static ProblemDetail detail(HttpStatus status, String detail, String field, String requestUri) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, printable(detail));
+        problem.setTitle(status.getReasonPhrase());
+        if (field != null) {
+            problem.setProperty("field", printable(field));
+        }
+        if (requestUri != null) {
+            try {
+                problem.setInstance(java.net.URI.create(requestUri));
+            } catch (IllegalArgumentException notAUri) {
+                // left without an instance
+            }
+        }
+        return problem;
     }
 
     public static void write(HttpServletResponse response, HttpStatus status, String detail, String instance)

@@ -3,14 +3,21 @@ package com.productivecommunity.support.projection;
 import com.productivecommunity.events.AggregateTypes;
 import com.productivecommunity.events.AnswerAccepted;
 import com.productivecommunity.events.CommunityEvent;
+import com.productivecommunity.events.CommunityFounded;
+import com.productivecommunity.events.CommunityPurposeStated;
 import com.productivecommunity.events.ContributionPosted;
 import com.productivecommunity.events.ContributionViewed;
 import com.productivecommunity.events.EventCodec;
 import com.productivecommunity.events.EventEnvelope;
+import com.productivecommunity.events.MemberJoined;
+import com.productivecommunity.events.MemberLeft;
+import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,23 +69,75 @@ public final class TestEventPublisher implements AutoCloseable {
 
     /** The aggregate that emits {@code event} on the command side. */
     public static String aggregateType(CommunityEvent event) {
-        return event instanceof ContributionPosted || event instanceof ReactionGiven
-                || event instanceof ContributionViewed || event instanceof AnswerAccepted
-                ? AggregateTypes.CONTRIBUTION : AggregateTypes.COMMUNITY;
+        return event.accept(AGGREGATE).type();
     }
 
     public static String aggregateId(CommunityEvent event) {
-        if (event instanceof ContributionPosted e) {
-            return e.contributionId().toString();
-        } else if (event instanceof ReactionGiven e) {
-            return e.contributionId().toString();
-        } else if (event instanceof ContributionViewed e) {
-            return e.contributionId().toString();
-        } else if (event instanceof AnswerAccepted e) {
-            return e.questionId().toString();
-        }
-        return event.communityId().toString();
+        return event.accept(AGGREGATE).id().toString();
     }
+
+    private record Aggregate(String type, UUID id) {
+        static Aggregate community(CommunityEvent event) {
+            return new Aggregate(AggregateTypes.COMMUNITY, event.communityId());
+        }
+
+        static Aggregate contribution(UUID contributionId) {
+            return new Aggregate(AggregateTypes.CONTRIBUTION, contributionId);
+        }
+    }
+
+    /** Which command-side aggregate emits each event type, as command-service's aggregates do. */
+    private static final CommunityEvent.Visitor<Aggregate> AGGREGATE = new CommunityEvent.Visitor<>() {
+        @Override
+        public Aggregate on(CommunityFounded e) {
+            return Aggregate.community(e);
+        }
+
+        @Override
+        public Aggregate on(CommunityPurposeStated e) {
+            return Aggregate.community(e);
+        }
+
+        @Override
+        public Aggregate on(MemberJoined e) {
+            return Aggregate.community(e);
+        }
+
+        @Override
+        public Aggregate on(MemberLeft e) {
+            return Aggregate.community(e);
+        }
+
+        @Override
+        public Aggregate on(MemberPurposeStated e) {
+            return Aggregate.community(e);
+        }
+
+        @Override
+        public Aggregate on(ContributionPosted e) {
+            return Aggregate.contribution(e.contributionId());
+        }
+
+        @Override
+        public Aggregate on(ReactionGiven e) {
+            return Aggregate.contribution(e.contributionId());
+        }
+
+        @Override
+        public Aggregate on(ContributionViewed e) {
+            return Aggregate.contribution(e.contributionId());
+        }
+
+        @Override
+        public Aggregate on(AnswerAccepted e) {
+            return Aggregate.contribution(e.questionId());
+        }
+
+        @Override
+        public Aggregate on(OutcomeRecorded e) {
+            return Aggregate.community(e);
+        }
+    };
 
     /** Wraps {@code event} with its aggregate's next sequence, without sending it. */
     public EventEnvelope envelope(CommunityEvent event) {

@@ -121,8 +121,9 @@ public final class AccessMatrix {
             throw new IllegalArgumentException(mapping + ": one status per caller (" + Caller.values().length + ")");
         }
         Map<Caller, Integer> expected = new EnumMap<>(Caller.class);
-        for (Caller caller : Caller.values()) {
-            expected.put(caller, statuses[caller.ordinal()]);
+        Caller[] columns = Caller.values(); // the matrix's columns, in the order the enum declares them
+        for (int column = 0; column < columns.length; column++) {
+            expected.put(columns[column], statuses[column]);
         }
         Row<Object> row = new Row<>(mapping, what, expected, (Function<Object, Call>) call);
         rows.add(row);

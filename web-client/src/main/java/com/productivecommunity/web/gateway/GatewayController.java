@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The browser calls api.md's paths on this origin; each call goes to the service that owns it ({@link Route}),
+ * The browser calls docs/api.md's paths on this origin; each call goes to the service that owns it ({@link Route}),
  * with the session's credential. Status, body and the read-your-writes headers come back unchanged; live streams
  * are copied as they arrive, never buffered.
  */

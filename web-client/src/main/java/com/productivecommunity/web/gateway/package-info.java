@@ -1,2 +1,2 @@
-/** Forwards the browser's api.md calls to command-, query- or analytics-service, with the session's credentials. */
+/** Forwards the browser's docs/api.md calls to command-, query- or analytics-service, with the session's credentials. */
 package com.productivecommunity.web.gateway;

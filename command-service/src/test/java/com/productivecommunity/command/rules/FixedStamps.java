@@ -1,4 +1,4 @@
-package com.productivecommunity.command.core;
+package com.productivecommunity.command.rules;
 
 import java.time.Instant;
 import java.util.UUID;

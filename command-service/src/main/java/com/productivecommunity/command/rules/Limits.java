@@ -1,11 +1,11 @@
-package com.productivecommunity.command.core;
+package com.productivecommunity.command.rules;
 
 import com.productivecommunity.events.OutcomeValue;
 import com.productivecommunity.events.Text;
 import java.math.BigDecimal;
 
 /**
- * The input rules of api.md, applied to every field of every command: texts follow {@link Text} (the
+ * The input rules of docs/api.md, applied to every field of every command: texts follow {@link Text} (the
  * rule every service shares, so every event's texts are ones every projection can store) and the outcome
  * value {@link OutcomeValue}. Each returns the value as it is to be stored; a value that breaks its rule is
  * an {@link InvalidInput} naming the field.

@@ -1,4 +1,4 @@
-package com.productivecommunity.command.core;
+package com.productivecommunity.command.rules;
 
 import com.productivecommunity.events.ContributionKind;
 import java.util.Optional;

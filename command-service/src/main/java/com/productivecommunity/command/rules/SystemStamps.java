@@ -1,4 +1,4 @@
-package com.productivecommunity.command.core;
+package com.productivecommunity.command.rules;
 
 import java.time.Clock;
 import java.time.Instant;
