@@ -91,9 +91,9 @@ class PublicationRepairIntegrationTest {
             assertThat(after).isGreaterThan(late);
             // The publisher first waits for the open index, then (the events after it older than 2 s) gives it up.
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                long newest = command();
+                command(); // the processor cleans its gaps when it reads new events
                 PublicationLag.Progress progress = lag.progress().orElseThrow();
-                return progress.position() >= newest && !progress.gaps().contains(late);
+                return progress.position() > late && !progress.gaps().contains(late);
             });
             open.commit();
         }
