@@ -337,22 +337,26 @@ public final class Reconciliation {
                 communityDiffs.size(), first(communityDiffs)));
     }
 
-    private static List<String> differing(Map<String, BigDecimal[]> expected, Map<String, BigDecimal[]> actual) {
+    static List<String> differing(Map<String, BigDecimal[]> expected, Map<String, BigDecimal[]> actual) {
         List<String> keys = new ArrayList<>();
         for (Map.Entry<String, BigDecimal[]> entry : expected.entrySet()) {
             BigDecimal[] found = actual.get(entry.getKey());
-            if (found == null || !equal(entry.getValue(), found)) {
+            // No row is the same as a row of zeros: a member whose entries are all worth nothing (a like given,
+            // weighted 0) has ledger rows but no figures row.
+            if (found == null ? !allZero(entry.getValue()) : !equal(entry.getValue(), found)) {
                 keys.add(entry.getKey());
             }
         }
         for (String key : actual.keySet()) {
-            BigDecimal[] values = actual.get(key);
-            boolean allZero = java.util.Arrays.stream(values).allMatch(v -> v.signum() == 0);
-            if (!expected.containsKey(key) && !allZero) {
+            if (!expected.containsKey(key) && !allZero(actual.get(key))) {
                 keys.add(key);
             }
         }
         return keys;
+    }
+
+    private static boolean allZero(BigDecimal[] values) {
+        return java.util.Arrays.stream(values).allMatch(v -> v.signum() == 0);
     }
 
     private static boolean equal(BigDecimal[] a, BigDecimal[] b) {
