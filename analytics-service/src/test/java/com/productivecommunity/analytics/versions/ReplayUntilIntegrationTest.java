@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.productivecommunity.analytics.engine.Events;
+import com.productivecommunity.analytics.ledger.ModelLanes;
 import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
 import com.productivecommunity.events.EventEnvelope;
 import com.productivecommunity.events.ReactionKind;
 import com.productivecommunity.support.projection.EventPosition;
+import com.productivecommunity.support.projection.ProjectionAdmin;
 import com.productivecommunity.support.projection.ProjectionPositions;
 import com.productivecommunity.support.projection.TestEventPublisher;
 import com.productivecommunity.support.testing.TestDatabases;
@@ -45,7 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * none of the later ones (the outcome a microsecond after it, an idea later, an event published after they caught
  * up); a version with v1's weights up to the instant says exactly what v1 says as of it (ledger entry for entry,
  * member, community, timeline, ledger reads), one with v2's weights what v2 says as of it, also compared with
- * v1; it cannot be promoted, replays to the same ledger, and a malformed {@code until} is a 400 naming it.
+ * v1; it cannot be promoted, keeps its until when its lane is registered again at start, replays to the same
+ * ledger, and a malformed {@code until} is a 400 naming it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -82,6 +85,10 @@ class ReplayUntilIntegrationTest {
     private JdbcTemplate jdbc;
     @Autowired
     private ObjectMapper json;
+    @Autowired
+    private ProjectionAdmin admin;
+    @Autowired
+    private ModelVersions versions;
     @Value("${spring.embedded.kafka.brokers}")
     private String brokers;
 
@@ -234,6 +241,23 @@ class ReplayUntilIntegrationTest {
             });
             assertThat(ledger("q3", null)).isEqualTo(q3Ledger);
             assertThat(eventIds("v2q3")).doesNotContain(newer.eventId().toString());
+
+            // At start the lanes are registered again from model_version, each with its stored until.
+            for (String version : List.of("q3", "v2", "v2q3")) {
+                admin.unregister(ModelLanes.laneOf(version)).join();
+            }
+            versions.afterSingletonsInstantiated();
+            CommunityEvent afterRestart = later.posted("alice", ContributionKind.IDEA);
+            deliver(publisher, List.of(afterRestart));
+            Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                assertThat(ok("dana", "/api/analytics/models/q3/progress").get("eventsDone").asLong())
+                        .isEqualTo(history.size() + 2);
+                assertThat(ok("dana", "/api/analytics/models/v2q3/progress").get("eventsDone").asLong())
+                        .isEqualTo(history.size() + 2);
+                assertThat(eventIds("v2")).contains(afterRestart.eventId().toString());
+            });
+            assertThat(ledger("q3", null)).isEqualTo(q3Ledger);
+            assertThat(eventIds("v2q3")).doesNotContain(afterRestart.eventId().toString());
 
             // Replayed again: the same ledger, entry for entry; the replay is recorded with its until.
             ResponseEntity<String> replay = post("dana", "/api/analytics/models/q3/replay", null);
