@@ -8,6 +8,9 @@ import com.productivecommunity.events.Text;
 import com.productivecommunity.support.web.InvalidInputException;
 import com.productivecommunity.support.web.Problems;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -16,9 +19,12 @@ import java.util.Set;
 
 /**
  * A version's definition as an analyst posts it, in the shape of {@code value-models/v1.json}:
- * {@code {"name","description","derivedFrom","productiveShareThreshold","weights":{"SIGNAL":weight,...}}}.
+ * {@code {"name","description","derivedFrom","productiveShareThreshold","weights":{"SIGNAL":weight,...},"until"}}.
  * Every fault is a 400 naming its field: {@code name}, {@code description}, {@code derivedFrom},
- * {@code productiveShareThreshold}, {@code weights}, {@code weights.<SIGNAL>}, or an unknown member.
+ * {@code productiveShareThreshold}, {@code weights}, {@code weights.<SIGNAL>}, {@code until}, or an unknown member.
+ * {@code until} (optional) is the last instant of occurrence the version applies: an ISO-8601 instant with Z or an
+ * offset, at most microseconds (what the database keeps, so the stored version is the one posted), not after
+ * {@code now} (a version up to a point is a fixed picture of the past: replayed again it gives the same figures).
  */
 final class ModelDefinitions {
 
@@ -27,15 +33,18 @@ final class ModelDefinitions {
     static final int MAX_SCALE = 6;
 
     private static final Set<String> MEMBERS = Set.of("name", "description", "derivedFrom", "productiveShareThreshold",
-            "weights");
+            "weights", "until");
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
 
-    record Definition(ValueModel model, String derivedFrom) {
+    /** {@code until} null: the version applies every event. */
+    record Definition(ValueModel model, String derivedFrom, Instant until) {
     }
 
     private ModelDefinitions() {
     }
 
-    static Definition read(JsonNode body) {
+    /** The definition in {@code body}; {@code now} bounds {@code until}. */
+    static Definition read(JsonNode body, Instant now) {
         if (body == null || !body.isObject()) {
             throw new InvalidInputException("The body must be a JSON object: a model definition");
         }
@@ -101,11 +110,38 @@ final class ModelDefinitions {
             }
             weights.put(signal, weight.stripTrailingZeros());
         }
+        Instant until = until(body.get("until"), now);
         try {
-            return new Definition(new ValueModel(name, description, weights, share), derivedFrom);
+            return new Definition(new ValueModel(name, description, weights, share), derivedFrom, until);
         } catch (InvalidValueModelException e) {
             throw new InvalidInputException(e.field(), e.getMessage());
         }
+    }
+
+    private static Instant until(JsonNode node, Instant now) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new InvalidInputException("until", "'until' must be a text: an ISO-8601 instant such as"
+                    + " 2026-09-30T23:59:59Z");
+        }
+        Instant until;
+        try {
+            until = OffsetDateTime.parse(node.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("until", "'until' must be an ISO-8601 instant with Z or an offset, such as"
+                    + " 2026-09-30T23:59:59Z, got " + Problems.quote(node.asText()));
+        }
+        if (until.getNano() % 1_000 != 0) {
+            throw new InvalidInputException("until", "'until' may have at most 6 decimals of a second (microseconds),"
+                    + " got " + Problems.quote(node.asText()));
+        }
+        if (until.isBefore(EARLIEST) || until.isAfter(now)) {
+            throw new InvalidInputException("until", "'until' must lie between 1970-01-01T00:00:00Z and now (" + now
+                    + "): a version replayed up to a point shows the past, got " + Problems.quote(node.asText()));
+        }
+        return until;
     }
 
     private static String text(JsonNode body, String field, boolean required) {

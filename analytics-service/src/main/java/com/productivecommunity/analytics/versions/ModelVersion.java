@@ -3,8 +3,11 @@ package com.productivecommunity.analytics.versions;
 import com.productivecommunity.analytics.model.ValueModel;
 import java.time.Instant;
 
-/** A stored version: its definition (immutable), the lane applying it, and where its replay stands. */
-record ModelVersion(ValueModel model, String derivedFrom, String lane, State state, String createdBy,
+/**
+ * A stored version: its definition (immutable: the model and {@code until}, the last instant of occurrence its lane
+ * applies, null for none), the lane applying it, and where its replay stands.
+ */
+record ModelVersion(ValueModel model, String derivedFrom, Instant until, String lane, State state, String createdBy,
                     Instant createdAt, Instant replayStartedAt, Instant caughtUpAt, String failure) {
 
     enum State {

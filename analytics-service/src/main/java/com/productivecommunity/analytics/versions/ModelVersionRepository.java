@@ -27,7 +27,7 @@ class ModelVersionRepository {
     }
 
     private static final String COLUMNS = "name, description, derived_from, productive_share_threshold, weights::text,"
-            + " lane, state, created_by, created_at, replay_started_at, caught_up_at, failure";
+            + " lane, state, created_by, created_at, replay_started_at, caught_up_at, failure, replay_until";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
@@ -47,10 +47,10 @@ class ModelVersionRepository {
             throw new IllegalStateException(e);
         }
         return jdbc.update("INSERT INTO model_version (name, description, derived_from, productive_share_threshold,"
-                + " weights, lane, state, created_by, created_at, replay_started_at) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?,"
-                + " ?, ?, ?) ON CONFLICT (name) DO NOTHING", v.name(), v.model().description(), v.derivedFrom(),
-                v.model().productiveShareThreshold(), weightsJson, v.lane(), v.state().name(), v.createdBy(),
-                ts(v.createdAt()), ts(v.replayStartedAt())) == 1;
+                + " weights, lane, state, created_by, created_at, replay_started_at, replay_until) VALUES (?, ?, ?, ?,"
+                + " ?::jsonb, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING", v.name(), v.model().description(),
+                v.derivedFrom(), v.model().productiveShareThreshold(), weightsJson, v.lane(), v.state().name(),
+                v.createdBy(), ts(v.createdAt()), ts(v.replayStartedAt()), ts(v.until())) == 1;
     }
 
     Optional<ModelVersion> find(String name) {
@@ -124,8 +124,9 @@ class ModelVersionRepository {
             throw new IllegalStateException("model_version " + rs.getString(1) + " has unreadable weights", e);
         }
         ValueModel model = new ValueModel(rs.getString(1), rs.getString(2), weights, rs.getBigDecimal(4));
-        return new ModelVersion(model, rs.getString(3), rs.getString(6), State.valueOf(rs.getString(7)),
-                rs.getString(8), instant(rs, 9), instant(rs, 10), instant(rs, 11), rs.getString(12));
+        return new ModelVersion(model, rs.getString(3), instant(rs, 13), rs.getString(6),
+                State.valueOf(rs.getString(7)), rs.getString(8), instant(rs, 9), instant(rs, 10), instant(rs, 11),
+                rs.getString(12));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

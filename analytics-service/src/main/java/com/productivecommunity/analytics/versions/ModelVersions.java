@@ -52,8 +52,8 @@ class ModelVersions implements ModelCatalog, SmartInitializingSingleton {
         transactions.executeWithoutResult(status -> {
             Instant now = clock.instant();
             for (ValueModel model : configured.all()) {
-                ModelVersion seeded = new ModelVersion(model, null, LedgerStore.DEFAULT_LANE, State.CAUGHT_UP, "system",
-                        now, null, null, null);
+                ModelVersion seeded = new ModelVersion(model, null, null, LedgerStore.DEFAULT_LANE, State.CAUGHT_UP,
+                        "system", now, null, null, null);
                 if (repository.insert(seeded)) {
                     repository.record(model.name(), "SEED", "system", now, "shipped in value-models/" + model.name()
                             + ".json, applied by the projection " + LedgerStore.DEFAULT_LANE);
@@ -73,7 +73,7 @@ class ModelVersions implements ModelCatalog, SmartInitializingSingleton {
         });
         for (ModelVersion version : repository.all()) {
             if (!version.lane().equals(LedgerStore.DEFAULT_LANE) && version.state() != State.RETIRED) {
-                admin.register(ModelLanes.projection(jdbc, version.model()));
+                admin.register(ModelLanes.projection(jdbc, version.model(), version.until()));
             }
         }
     }
@@ -104,25 +104,35 @@ class ModelVersions implements ModelCatalog, SmartInitializingSingleton {
 
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,40}");
 
-    /** Stores the version and starts its replay; 409 when the name is taken. */
-    ModelVersion create(ValueModel model, String derivedFrom, String actor) {
+    Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * Stores the version and starts its replay (of the events that occurred at or before {@code until} when it is
+     * not null); 409 when the name is taken.
+     */
+    ModelVersion create(ValueModel model, String derivedFrom, Instant until, String actor) {
         if (derivedFrom != null && find(derivedFrom).isEmpty()) {
             throw new com.productivecommunity.support.web.InvalidInputException("derivedFrom",
                     "'derivedFrom' names no version: " + Problems.quote(derivedFrom));
         }
         Instant now = clock.instant();
-        ModelVersion version = new ModelVersion(model, derivedFrom, ModelLanes.laneOf(model.name()), State.QUEUED,
-                actor, now, now, null, null);
+        ModelVersion version = new ModelVersion(model, derivedFrom, until, ModelLanes.laneOf(model.name()),
+                State.QUEUED, actor, now, now, null, null);
         transactions.executeWithoutResult(status -> {
             if (!repository.insert(version)) {
                 throw new ConflictException("A version named " + Problems.quote(model.name())
                         + " exists; versions are immutable, create another name");
             }
-            repository.record(model.name(), "CREATE", actor, now, derivedFrom == null ? null
-                    : "derived from " + derivedFrom);
-            repository.record(model.name(), "REPLAY", actor, now, "from the topic's first event");
+            String detail = derivedFrom == null ? null : "derived from " + derivedFrom;
+            if (until != null) {
+                detail = (detail == null ? "" : detail + "; ") + "events up to " + until;
+            }
+            repository.record(model.name(), "CREATE", actor, now, detail);
+            repository.record(model.name(), "REPLAY", actor, now, replayDetail(until));
         });
-        admin.register(ModelLanes.projection(jdbc, model));
+        admin.register(ModelLanes.projection(jdbc, model, until));
         return version;
     }
 
@@ -143,10 +153,15 @@ class ModelVersions implements ModelCatalog, SmartInitializingSingleton {
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
             repository.replaying(name, now);
-            repository.record(name, "REPLAY", actor, now, "from the topic's first event");
+            repository.record(name, "REPLAY", actor, now, replayDetail(version.until()));
         });
         admin.rebuild(version.lane(), actor);
         return version(name);
+    }
+
+    private static String replayDetail(Instant until) {
+        return until == null ? "from the topic's first event"
+                : "from the topic's first event, applying those that occurred at or before " + until;
     }
 
     /** Makes a caught-up version the default, in one statement; the previous default stays readable by name. */
@@ -155,6 +170,11 @@ class ModelVersions implements ModelCatalog, SmartInitializingSingleton {
         if (version.state() != State.CAUGHT_UP) {
             throw new ConflictException(name + " is " + version.state().json() + "; only a caught-up version can be"
                     + " promoted");
+        }
+        if (version.until() != null) {
+            throw new ConflictException(name + " applies only the events that occurred until " + version.until()
+                    + ": a what-if version is read by name (?model=" + name + "), never the default, which must follow"
+                    + " every new event");
         }
         Instant now = clock.instant();
         String previous = defaultName();

@@ -43,7 +43,7 @@ class ModelsController {
     }
 
     record VersionView(String name, String description, String derivedFrom, BigDecimal productiveShareThreshold,
-                       Map<String, BigDecimal> weights, String state, boolean isDefault, String lane,
+                       Map<String, BigDecimal> weights, Instant until, String state, boolean isDefault, String lane,
                        String createdBy, Instant createdAt, Instant replayStartedAt, Instant caughtUpAt,
                        String failure, List<ActionView> actions) {
     }
@@ -63,13 +63,15 @@ class ModelsController {
         this.progress = progress;
     }
 
-    @Operation(summary = "Create a value model version (ANALYST): a definition shaped like value-models/v1.json;"
+    @Operation(summary = "Create a value model version (ANALYST): a definition shaped like value-models/v1.json,"
+            + " optionally with \"until\" (an ISO-8601 instant: only events that occurred at or before it are applied);"
             + " 201 with the version, its replay from the first event starts at once; 409 when the name exists")
     @PostMapping
     ResponseEntity<VersionView> create(@RequestBody JsonNode body, @Parameter(hidden = true) Member caller) {
         requireAnalyst(caller);
-        ModelDefinitions.Definition definition = ModelDefinitions.read(body);
-        ModelVersion created = versions.create(definition.model(), definition.derivedFrom(), caller.id());
+        ModelDefinitions.Definition definition = ModelDefinitions.read(body, versions.now());
+        ModelVersion created = versions.create(definition.model(), definition.derivedFrom(), definition.until(),
+                caller.id());
         return ResponseEntity.status(HttpStatus.CREATED).body(view(versions.version(created.name())));
     }
 
@@ -143,7 +145,8 @@ class ModelsController {
     }
 
     @Operation(summary = "Make a caught-up version the default (ANALYST): reads without ?model= switch at once;"
-            + " the previous default stays readable by name. 409 when the version has not caught up")
+            + " the previous default stays readable by name. 409 when the version has not caught up or stops at"
+            + " an instant (until)")
     @PostMapping("/{model}/promote")
     VersionView promote(@PathVariable String model, @Parameter(hidden = true) Member caller) {
         requireAnalyst(caller);
@@ -170,7 +173,7 @@ class ModelsController {
         Map<String, BigDecimal> weights = new LinkedHashMap<>();
         new java.util.TreeMap<>(v.model().weights()).forEach((signal, w) -> weights.put(signal.name(), Decimals.exact(w)));
         return new VersionView(v.name(), v.model().description(), v.derivedFrom(),
-                Decimals.exact(v.model().productiveShareThreshold()), weights, v.state().json(),
+                Decimals.exact(v.model().productiveShareThreshold()), weights, v.until(), v.state().json(),
                 v.name().equals(defaultName), v.lane(), v.createdBy(), v.createdAt(), v.replayStartedAt(),
                 v.caughtUpAt(), v.failure(), actions.getOrDefault(v.name(), List.of()).stream()
                         .map(a -> new ActionView(a.action(), a.actor(), a.at(), a.detail())).toList());

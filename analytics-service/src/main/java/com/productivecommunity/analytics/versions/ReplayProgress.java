@@ -40,7 +40,9 @@ class ReplayProgress implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ReplayProgress.class);
     private static final Duration WINDOW = Duration.ofSeconds(5);
 
-    record Progress(String model, String state, long eventsDone, long eventsTotal, BigDecimal eventsPerSecond,
+    /** {@code until}: the version's own (null: none); its later events count as done without being applied. */
+    record Progress(String model, String state, Instant until, long eventsDone, long eventsTotal,
+                    BigDecimal eventsPerSecond,
                     Long etaSeconds, Instant replayStartedAt, Instant caughtUpAt, long lag, long parkedEvents,
                     String failure, Instant at) {
     }
@@ -83,8 +85,8 @@ class ReplayProgress implements SmartLifecycle {
         Instant now = Instant.now();
         if (version.state() == State.RETIRED) {
             samples.remove(version.name());
-            Progress p = new Progress(version.name(), version.state().json(), 0, 0, BigDecimal.ZERO, null,
-                    version.replayStartedAt(), version.caughtUpAt(), 0, 0, version.failure(), now);
+            Progress p = new Progress(version.name(), version.state().json(), version.until(), 0, 0,
+                    BigDecimal.ZERO, null, version.replayStartedAt(), version.caughtUpAt(), 0, 0, version.failure(), now);
             return p;
         }
         Map<Integer, Long[]> range = offsets();
@@ -150,7 +152,7 @@ class ReplayProgress implements SmartLifecycle {
         Long eta = state == State.CAUGHT_UP ? Long.valueOf(0) : rate.signum() > 0
                 ? Long.valueOf((long) Math.ceil((total - done) / rate.doubleValue())) : null;
         ModelVersion now2 = repository.find(version.name()).orElse(version);
-        Progress progress = new Progress(version.name(), state.json(), done, total, rate, eta,
+        Progress progress = new Progress(version.name(), state.json(), version.until(), done, total, rate, eta,
                 now2.replayStartedAt(), now2.caughtUpAt(), Math.max(0, total - done),
                 status == null ? 0 : status.parkedEvents(), failure, now);
         return progress;
