@@ -1,6 +1,7 @@
 package com.productivecommunity.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.productivecommunity.support.testing.RequiredTool;
@@ -196,8 +197,51 @@ class FaultInjectionSystemTest {
         assertThat(report.check("topic", "records delivered more than once").actual()).isGreaterThanOrEqualTo(resent[0]);
     }
 
+    /**
+     * A transaction that has its global index but commits only after the publisher's gap timeout: frank's join
+     * waits inside command-service's transaction (its event row inserted, its lookup row blocked behind a row
+     * this test inserted and holds uncommitted) while the load commits later events; the publisher passes the
+     * gap over; then the test rolls back, the join commits, and the publication repair publishes it, once.
+     */
     @Test
     @Order(9)
+    void aTransactionCommittedPastThePublishersGapTimeout() throws Exception {
+        RequiredTool.require(notRunnable);
+        String community = communities.get(0);
+        double repairedBefore = repairedCount();
+        Api.Response[] joined = {null};
+        long[] heldFor = {0};
+        underLoad(() -> {
+            try (Connection hold = DriverManager.getConnection(TestDatabases.systemUrl("command"), TestDatabases.USER, "")) {
+                hold.setAutoCommit(false);
+                try (PreparedStatement row = hold.prepareStatement(
+                        "INSERT INTO community_membership (community_id, member_id) VALUES (?::uuid, 'frank')")) {
+                    row.setString(1, community);
+                    row.executeUpdate();
+                }
+                long start = System.nanoTime();
+                CompletableFuture<Api.Response> join = CompletableFuture.supplyAsync(() -> api.postEmpty("frank",
+                        platform.commandUrl() + "/api/communities/" + community + "/members"));
+                // The load commits events behind frank's index meanwhile; the publisher waits out the gap.
+                Thread.sleep(RunningPlatform.GAP_TIMEOUT.multipliedBy(3).toMillis());
+                assertThat(join).as("frank's join waits for the held row").isNotDone();
+                hold.rollback();
+                joined[0] = join.get(30, TimeUnit.SECONDS);
+                heldFor[0] = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+            }
+        });
+        assertThat(joined[0].status()).as(joined[0].text()).isEqualTo(201);
+        System.out.printf("frank's join committed %d s after it took its global index%n", heldFor[0]);
+        assertNothingLostNothingTwice("a transaction committed " + heldFor[0] + " s late, past the publisher's gap"
+                + " timeout of " + RunningPlatform.GAP_TIMEOUT.toSeconds() + " s");
+        assertThat(repairedCount()).as("events published by the publication repair").isGreaterThan(repairedBefore);
+        await("frank a member in query-service").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> api.get("frank", platform.queryUrl() + "/api/communities/" + community).text()
+                        .contains("\"memberId\":\"frank\""));
+    }
+
+    @Test
+    @Order(10)
     void aReplayFromScratchGivesTheSameFeedsAndFigures() throws Exception {
         RequiredTool.require(notRunnable);
         Map<String, JsonNode> before = readModels();
@@ -378,6 +422,13 @@ class FaultInjectionSystemTest {
     }
 
     /** The events stored per contribution aggregate: its post and its reactions. */
+    /** command-service's {@code publication_repaired_total}, read with the scraper account. */
+    private double repairedCount() {
+        String metrics = api.get("prometheus", platform.commandUrl() + "/actuator/prometheus").text();
+        return metrics.lines().filter(line -> line.startsWith("publication_repaired_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     private static Map<String, Long> storedEventsPerContribution() {
         Map<String, Long> counts = new HashMap<>();
         try (Connection connection = DriverManager.getConnection(TestDatabases.systemUrl("command"), TestDatabases.USER, "");

@@ -29,6 +29,12 @@ final class RunningPlatform implements AutoCloseable {
             "query-service", "query",
             "analytics-service", "analytics");
     private static final Duration STARTUP = Duration.ofMinutes(4);
+    /**
+     * command-service's gap timeout here (Axon's default is 60 s), with a cleaning threshold of 0: a transaction
+     * committing later than this is passed over by the publisher and published by the publication repair, which
+     * the fault suite makes happen on purpose.
+     */
+    static final Duration GAP_TIMEOUT = Duration.ofSeconds(5);
     /** Small heaps and a quick JIT: five JVMs share a 2-core machine with the test itself. */
     private static final List<String> JVM_OPTIONS =
             List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
@@ -314,6 +320,8 @@ final class RunningPlatform implements AutoCloseable {
         if (module.equals("command-service")) {
             // The audit log's local signing key, under target/ like everything the tests make.
             arguments.add("--platform.audit.local-key-file=" + logs.toAbsolutePath().getParent().resolve("audit-signing-key.pem"));
+            arguments.add("--platform.event-store.gap-timeout=" + GAP_TIMEOUT.toSeconds() + "s");
+            arguments.add("--platform.event-store.gap-cleaning-threshold=0");
         }
         return new ManagedProcess(module + instance, jar(module), JVM_OPTIONS, arguments,
                 logs.resolve(module + instance + ".log"));
