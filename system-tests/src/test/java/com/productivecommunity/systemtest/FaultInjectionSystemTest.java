@@ -9,6 +9,11 @@ import com.productivecommunity.support.testing.TestDatabases;
 import com.productivecommunity.systemtest.RunningPlatform.Part;
 import com.productivecommunity.verify.Reconciliation;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,14 +179,18 @@ class FaultInjectionSystemTest {
     void aSecondCommandServiceOnTheSameStoreTakesConcurrentCommandsOnOneAggregate() throws Exception {
         RequiredTool.require(notRunnable);
         int[] concurrent = {0};
+        Api.Response[] lostRace = {null};
         underLoad(() -> {
             RunningPlatform.Instance second = platform.startSecondInstances(Part.COMMAND).get(0);
             try {
+                lostRace[0] = aRaceLostForCertain(communities.get(1), platform.commandUrl(), second.url());
                 concurrent[0] = concurrentReactions(List.of(platform.commandUrl(), second.url()));
             } finally {
                 second.process().stop();
             }
         });
+        assertThat(lostRace[0].status()).as(lostRace[0].text()).isEqualTo(409);
+        assertThat(lostRace[0].text()).contains("at the same time");
         assertThat(concurrent[0]).as("reactions accepted on one contribution through two instances").isEqualTo(REACTORS.size() * 3);
         assertNothingLostNothingTwice("a second command-service on the same store, 6 concurrent reactions on one"
                 + " contribution through both");
@@ -341,6 +351,46 @@ class FaultInjectionSystemTest {
     }
 
     /**
+     * Two commands on one community through two instances, the second certain to lose: frank's join (instance
+     * A) stores its event and then waits inside its transaction behind a lookup row this test holds; alice's
+     * purpose (instance B) loaded the community without frank's uncommitted event and waits to store the same
+     * sequence number. The test lets go: frank's join commits, alice's write is refused (409, nothing stored),
+     * and sent again it is accepted. Returns alice's first answer.
+     */
+    private Api.Response aRaceLostForCertain(String community, String instanceA, String instanceB) throws Exception {
+        try (Connection hold = DriverManager.getConnection(TestDatabases.systemUrl("command"), TestDatabases.USER, "")) {
+            hold.setAutoCommit(false);
+            try (PreparedStatement row = hold.prepareStatement(
+                    "INSERT INTO community_membership (community_id, member_id) VALUES (?::uuid, 'frank')")) {
+                row.setString(1, community);
+                row.executeUpdate();
+            }
+            CompletableFuture<Api.Response> join = CompletableFuture.supplyAsync(() -> api.postEmpty("frank",
+                    instanceA + "/api/communities/" + community + "/members"));
+            Thread.sleep(2_000); // frank's event row is in, his transaction waits
+            CompletableFuture<Api.Response> purpose = CompletableFuture.supplyAsync(() -> api.put("alice",
+                    instanceB + "/api/communities/" + community + "/members/me/purpose",
+                    Map.of("purpose", "learn what the other instance did")));
+            Thread.sleep(2_000);
+            assertThat(join).as("frank's join waits for the held row").isNotDone();
+            assertThat(purpose).as("alice's purpose waits for frank's sequence number").isNotDone();
+            hold.rollback();
+            Api.Response joined = join.get(30, TimeUnit.SECONDS);
+            assertThat(joined.status()).as(joined.text()).isEqualTo(201);
+            acceptedCommands.incrementAndGet();
+            Api.Response first = purpose.get(30, TimeUnit.SECONDS);
+            refusedCommands.incrementAndGet();
+            Api.Response again = api.put("alice", instanceB + "/api/communities/" + community + "/members/me/purpose",
+                    Map.of("purpose", "learn what the other instance did"));
+            assertThat(again.status()).as(again.text()).isEqualTo(200);
+            acceptedCommands.incrementAndGet();
+            System.out.printf("race on one community through two command-services: frank's join %d, alice's purpose"
+                    + " %d then %d%n", joined.status(), first.status(), again.status());
+            return first;
+        }
+    }
+
+    /**
      * Every member but the author gives every kind of reaction to one new contribution at the same instant, alternately through
      * the given command-service instances: commands on one aggregate racing in two JVMs. A write that loses the
      * race on the aggregate's sequence is refused with 409 (nothing stored) and sent again, as a client does.
@@ -423,9 +473,16 @@ class FaultInjectionSystemTest {
 
     /** The events stored per contribution aggregate: its post and its reactions. */
     /** command-service's {@code publication_repaired_total}, read with the scraper account. */
-    private double repairedCount() {
-        String metrics = api.get("prometheus", platform.commandUrl() + "/actuator/prometheus").text();
-        return metrics.lines().filter(line -> line.startsWith("publication_repaired_total"))
+    private double repairedCount() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(platform.commandUrl() + "/actuator/prometheus"))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                "prometheus:prometheus".getBytes(StandardCharsets.UTF_8)))
+                        .header("Accept", "text/plain").timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("command-service's metrics").isEqualTo(200);
+        assertThat(response.body()).contains("publication_repaired_total");
+        return response.body().lines().filter(line -> line.startsWith("publication_repaired_total"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
