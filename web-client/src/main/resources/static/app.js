@@ -74,7 +74,9 @@ async function myCommunities() {
 // ---------- rendering pieces ----------
 
 function itemHtml(item, { link = true } = {}) {
-  const title = item.kind === 'ANSWER' ? `Answer by ${item.authorId}: open the question` : item.title;
+  const title = item.kind === 'ANSWER'
+    ? (item.questionTitle ? `Answer to “${item.questionTitle}”` : `Answer by ${item.authorId}: open the question`)
+    : item.title;
   const target = item.kind === 'ANSWER' && item.inReplyTo ? item.inReplyTo : item.contributionId;
   const heading = link ? `<a href="#/thread/${esc(target)}">${esc(title)}</a>` : esc(title);
   const r = item.reactions || {};
@@ -83,14 +85,15 @@ function itemHtml(item, { link = true } = {}) {
     <h3>${heading}</h3>
     <p class="body">${esc(item.body)}</p>
     <p class="meta">by <strong>${esc(item.authorId)}</strong> · ${esc(when(item.postedAt))}${item.communityName ? ` · ${esc(item.communityName)}` : ''}</p>
-    <p class="counts" data-counts>${countsHtml(r, item.answerCount, item.kind)}</p>
+    <p class="counts" data-counts>${countsHtml(r, item.answerCount, item.kind, item.outcomeCount)}</p>
   </article>`;
 }
 
-function countsHtml(r, answerCount, kind) {
+function countsHtml(r, answerCount, kind, outcomeCount) {
   const n = (count, one, many) => `${count || 0} ${count === 1 ? one : many}`;
   const parts = [n(r.LIKE, 'like', 'likes'), n(r.THANKS, 'thanks', 'thanks'), n(r.USEFUL, 'useful', 'useful')];
   if (kind === 'QUESTION') parts.push(n(answerCount, 'answer', 'answers'));
+  if (outcomeCount > 0) parts.push(n(outcomeCount, 'outcome', 'outcomes'));
   return parts.map((p) => `<span>${esc(p)}</span>`).join('');
 }
 
@@ -225,7 +228,7 @@ async function feedView() {
     },
     counts: (c) => {
       const el = feed.querySelector(`[data-id="${CSS.escape(c.contributionId)}"] [data-counts]`);
-      if (el) el.innerHTML = countsHtml(c.reactions, c.answerCount, el.closest('.item').classList.contains('QUESTION') ? 'QUESTION' : '');
+      if (el) el.innerHTML = countsHtml(c.reactions, c.answerCount, el.closest('.item').classList.contains('QUESTION') ? 'QUESTION' : '', c.outcomeCount);
     },
   }, () => refreshTop().catch(() => null));
 }
@@ -265,9 +268,10 @@ async function communitiesView() {
 
 async function communityView(id) {
   const gen = current;
-  const [c, feedPage] = await Promise.all([
+  const [c, feedPage, outcomes] = await Promise.all([
     api('GET', `/api/communities/${id}`).then((r) => r.data),
     api('GET', `/api/communities/${id}/feed?limit=50`).then((r) => r.data),
+    api('GET', `/api/communities/${id}/outcomes?limit=20`).then((r) => r.data),
   ]);
   const member = c.members.find((m) => m.memberId === me.name);
   const leader = c.leaders.includes(me.name);
@@ -301,6 +305,7 @@ async function communityView(id) {
           <span>${esc(KIND_NAMES[i.kind])} by ${esc(i.authorId)}: ${esc(i.title || i.body.slice(0, 80))}</span></label>`).join('') || '<p class="muted">No contributions yet.</p>'}
       </fieldset>${errorSlot()}
       <div class="actions"><button type="submit">Record outcome</button></div></form></details>` : ''}
+    ${outcomesHtml(outcomes)}
     <p><a href="#/dashboard/${esc(id)}">See this community's dashboard</a></p>
     ${member ? composeHtml([], id) : ''}
     <h2>Community feed</h2>
@@ -331,6 +336,27 @@ async function communityView(id) {
   wireCompose(reload);
 }
 
+/** A community's outcomes (newest first), each with the contributions it credits. */
+function outcomesHtml(page) {
+  const items = page.items || [];
+  const credited = (c) => `<li><a href="#/thread/${esc(c.contributionId)}">${esc(c.kind ? KIND_NAMES[c.kind] : 'Contribution')}${c.title ? `: ${esc(c.title)}` : ''}</a>${c.authorId ? ` by ${esc(c.authorId)}` : ''}</li>`;
+  return `<section class="card" aria-labelledby="outcomes-h"><h2 id="outcomes-h" class="flush">Outcomes for the organization</h2>
+    ${items.length ? `<ol id="outcomes" class="outcomes">${items.map((o) => `<li data-outcome="${esc(o.outcomeId)}">
+      <p><strong>${esc(o.description)}</strong> · value <span data-value>${esc(o.value)}</span></p>
+      <p class="meta">recorded by <strong>${esc(o.recordedBy)}</strong> · ${esc(when(o.recordedAt))}</p>
+      ${o.contributions.length ? `<p class="small">It came from:</p><ul>${o.contributions.map(credited).join('')}</ul>` : '<p class="muted small">No contribution named.</p>'}
+    </li>`).join('')}</ol>${page.next ? '<p class="muted small">Older outcomes are not shown.</p>' : ''}`
+      : '<p class="muted" id="outcomes">No outcome recorded yet.</p>'}
+  </section>`;
+}
+
+/** The outcomes that credit a contribution, on its thread. */
+function creditsHtml(outcomes) {
+  if (!outcomes || !outcomes.length) return '';
+  return `<div class="credits" id="credits"><p class="small"><strong>Contributed to ${outcomes.length === 1 ? 'an outcome' : `${outcomes.length} outcomes`}:</strong></p>
+    <ul>${outcomes.map((o) => `<li data-outcome="${esc(o.outcomeId)}">${esc(o.description)} · value ${esc(o.value)} · recorded by ${esc(o.recordedBy)}</li>`).join('')}</ul></div>`;
+}
+
 const viewsRecorded = new Set();
 
 async function threadView(id) {
@@ -353,14 +379,16 @@ async function threadView(id) {
       ${mine && t.kind === 'QUESTION' && !accepted ? `<div class="actions"><button type="button" class="secondary" data-accept="${esc(a.contributionId)}">Accept this answer</button></div>` : ''}
     </article>`;
   };
-  setView(gen, t.title || 'Answer', `<p><a href="#/community/${esc(t.communityId)}">← Back to the community</a></p>
+  const heading = t.title || (t.questionTitle ? `Answer to “${t.questionTitle}”` : 'Answer');
+  setView(gen, heading, `<p><a href="#/community/${esc(t.communityId)}">← Back to the community</a></p>
     <article class="card item ${esc(t.kind)}">
       <span class="kind">${esc(KIND_NAMES[t.kind])}</span>
-      <h1>${esc(t.title || 'Answer')}</h1>
+      <h1>${esc(heading)}</h1>
       <p class="body">${esc(t.body)}</p>
       <p class="meta">by <strong>${esc(t.authorId)}</strong> · ${esc(when(t.postedAt))}</p>
-      ${t.inReplyTo ? `<p><a href="#/thread/${esc(t.inReplyTo)}">Open the question</a></p>` : ''}
+      ${t.inReplyTo ? `<p><a href="#/thread/${esc(t.inReplyTo)}">Open the question${t.questionTitle ? `: ${esc(t.questionTitle)}` : ''}</a></p>` : ''}
       ${reactionButtons(t)}
+      ${creditsHtml(t.outcomes)}
     </article>
     <p class="error" role="alert" id="thread-error"></p>
     ${t.kind === 'QUESTION' ? `<h2>${answers.length} answer${answers.length === 1 ? '' : 's'}</h2>

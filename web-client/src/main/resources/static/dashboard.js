@@ -6,12 +6,13 @@ const day = (iso) => new Date(iso).toLocaleDateString('en', { day: 'numeric', mo
 const pct = (share) => (share === null || share === undefined) ? '—' : `${Math.round(Number(share) * 100)} %`;
 
 export async function renderDashboard(box, id, { api, esc, fmt, cleanup }) {
-  let summary; let timeline; let community;
+  let summary; let timeline; let community; let outcomes;
   try {
-    [summary, timeline, community] = await Promise.all([
+    [summary, timeline, community, outcomes] = await Promise.all([
       api('GET', `/api/analytics/communities/${id}`).then((r) => r.data),
       api('GET', `/api/analytics/communities/${id}/timeline?bucket=day`).then((r) => r.data),
       api('GET', `/api/communities/${id}`).then((r) => r.data),
+      api('GET', `/api/communities/${id}/outcomes?limit=100`).then((r) => r.data),
     ]);
   } catch (e) {
     if (e.status === 403) {
@@ -49,6 +50,15 @@ export async function renderDashboard(box, id, { api, esc, fmt, cleanup }) {
           <thead><tr><th scope="col">Day</th><th scope="col" class="num">Contribution</th><th scope="col" class="num">Benefit</th><th scope="col" class="num">Organization benefit</th><th scope="col" class="num">Share benefiting more</th><th scope="col">Productive</th></tr></thead>
           <tbody>${timeline.points.map((p) => `<tr><td>${esc(day(p.start))}</td><td class="num">${fmt(p.contribution)}</td><td class="num">${fmt(p.benefit)}</td><td class="num">${fmt(p.organizationBenefit)}</td><td class="num">${pct(p.shareBenefitingMore)}</td><td>${p.productive ? 'yes' : 'no'}</td></tr>`).join('') || '<tr><td colspan="6">No activity yet.</td></tr>'}</tbody>
         </table></div></details>
+    </section>
+    <section class="card" aria-labelledby="dashboard-outcomes-h">
+      <h2 id="dashboard-outcomes-h" class="flush">The outcomes behind the organization benefit</h2>
+      ${outcomes.items.length ? `<div class="table-wrap"><table id="dashboard-outcomes"><caption class="visually-hidden">Outcomes, newest first</caption>
+        <thead><tr><th scope="col">Outcome</th><th scope="col" class="num">Value</th><th scope="col">Recorded by</th><th scope="col">Day</th><th scope="col">Came from</th></tr></thead>
+        <tbody>${outcomes.items.map((o) => `<tr data-outcome="${esc(o.outcomeId)}"><td>${esc(o.description)}</td><td class="num">${fmt(o.value)}</td><td>${esc(o.recordedBy)}</td><td>${esc(day(o.recordedAt))}</td>
+          <td>${o.contributions.map((c) => `<a href="#/thread/${esc(c.contributionId)}">${esc(c.title || c.kind || 'contribution')}${c.authorId ? ` (${esc(c.authorId)})` : ''}</a>`).join(', ') || '—'}</td></tr>`).join('')}</tbody>
+      </table></div>${outcomes.next ? '<p class="muted small">The 100 newest outcomes are shown.</p>' : ''}`
+      : '<p class="muted" id="dashboard-outcomes">No outcome recorded yet.</p>'}
     </section>
     <section class="card" aria-labelledby="members-h">
       <h2 id="members-h" class="flush">Members</h2>

@@ -149,7 +149,15 @@ class WebClientSystemTest {
         // Recorded: the page shows again with an empty, folded outcome form.
         carol.waitFor(d -> Boolean.TRUE.equals(carol.script(
                 "const f = document.getElementById('outcome-description'); return !!f && f.value === '' && !document.getElementById('outcome-box').open")));
+        // The outcome is listed on the community page with the answer it came from, and on the answer's thread.
+        refreshUntil(carol, "#/community/" + community, () -> carol.text(By.id("outcomes"))
+                .contains("vibration checks adopted, 12 hours of downtime avoided"));
+        assertThat(carol.text(By.id("outcomes"))).contains("value 12", "recorded by carol", "Answer", "by bob");
         carol.fullPageScreenshot("03-community-leader");
+        // alice (who has read the answer already: no new view, no new points) sees the outcome on its thread
+        alice.open("#/thread/" + answer);
+        alice.waitForText(By.id("credits"), "vibration checks adopted, 12 hours of downtime avoided");
+        assertThat(alice.text(By.cssSelector("main h1"))).isEqualTo("Answer to “How do we see a bearing failure coming?”");
 
         // Alice's "my value": contribution 1, benefit 8.7.
         String section = "section[data-community='" + community + "'] ";

@@ -12,8 +12,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
-/** Keyset position in a feed: the last item's {@code postedAt} and id, opaque to clients (base64url). */
-record Cursor(Instant postedAt, UUID contributionId) {
+/**
+ * Keyset position in a newest-first list: the last item's instant and id (a feed item's {@code postedAt} and
+ * {@code contributionId}, an outcome's {@code recordedAt} and {@code outcomeId}), opaque to clients (base64url).
+ */
+public record Cursor(Instant at, UUID id) {
 
     /**
      * The instants a cursor may name: every {@code postedAt} is well inside, and both OffsetDateTime (years
@@ -27,12 +30,13 @@ record Cursor(Instant postedAt, UUID contributionId) {
         return new Cursor(item.postedAt(), item.contributionId());
     }
 
-    String encode() {
-        String text = postedAt + "|" + contributionId;
+    public String encode() {
+        String text = at + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Cursor decode(String cursor) {
+    /** The cursor of a {@code before} parameter; a 400 naming {@code before} when it is none this service wrote. */
+    public static Cursor decode(String cursor) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)

@@ -24,8 +24,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class FeedReads {
 
+    /**
+     * A feed item's columns over a contribution {@code c}: with an answer's question title and the number of
+     * outcomes crediting it, each one index lookup (contribution's primary key, outcome_contribution's index).
+     */
     static final String COLUMNS = "c.contribution_id, c.community_id, c.author_id, c.kind, c.title, c.body,"
-            + " c.in_reply_to, c.posted_at, c.like_count, c.thanks_count, c.useful_count, c.answer_count";
+            + " c.in_reply_to, c.posted_at, c.like_count, c.thanks_count, c.useful_count, c.answer_count,"
+            + " (SELECT q.title FROM contribution q WHERE q.contribution_id = c.in_reply_to) AS question_title,"
+            + " (SELECT count(*) FROM outcome_contribution oc WHERE oc.contribution_id = c.contribution_id)"
+            + " AS outcome_count";
 
     static final RowMapper<FeedItem> ITEM = FeedReads::item;
 
@@ -67,7 +74,12 @@ public class FeedReads {
         List<FeedItem> answers = head.item().kind() != ContributionKind.QUESTION ? List.of()
                 : jdbc.query("SELECT " + COLUMNS + " FROM contribution c WHERE c.in_reply_to = :id"
                 + " ORDER BY c.posted_at, c.contribution_id", Map.of("id", contributionId), ITEM);
-        return Optional.of(new ContributionThread(head.item(), answers, head.acceptedAnswerId()));
+        List<ContributionThread.Outcome> outcomes = jdbc.query("SELECT o.outcome_id, o.description, o.value,"
+                + " o.recorded_by, o.recorded_at FROM outcome_contribution oc JOIN outcome o ON o.outcome_id = oc.outcome_id"
+                + " WHERE oc.contribution_id = :id ORDER BY o.recorded_at, o.outcome_id", Map.of("id", contributionId),
+                (rs, row) -> new ContributionThread.Outcome(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getBigDecimal(3), rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant()));
+        return Optional.of(new ContributionThread(head.item(), answers, head.acceptedAnswerId(), outcomes));
     }
 
     private record Head(FeedItem item, UUID acceptedAnswerId) {
@@ -84,8 +96,8 @@ public class FeedReads {
     private static MapSqlParameterSource params(Cursor before, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource("fetch", limit + 1);
         if (before != null) {
-            params.addValue("beforeAt", OffsetDateTime.ofInstant(before.postedAt(), ZoneOffset.UTC))
-                    .addValue("beforeId", before.contributionId());
+            params.addValue("beforeAt", OffsetDateTime.ofInstant(before.at(), ZoneOffset.UTC))
+                    .addValue("beforeId", before.id());
         }
         return params;
     }
@@ -106,6 +118,7 @@ public class FeedReads {
         return new FeedItem(rs.getObject("contribution_id", UUID.class), rs.getObject("community_id", UUID.class),
                 rs.getString("author_id"), ContributionKind.valueOf(rs.getString("kind")), rs.getString("title"),
                 rs.getString("body"), rs.getObject("in_reply_to", UUID.class),
-                rs.getObject("posted_at", OffsetDateTime.class).toInstant(), reactions, rs.getInt("answer_count"));
+                rs.getObject("posted_at", OffsetDateTime.class).toInstant(), reactions, rs.getInt("answer_count"),
+                rs.getString("question_title"), rs.getInt("outcome_count"));
     }
 }

@@ -43,7 +43,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Open feed streams and what is pushed to them once a projection batch has committed: {@code contribution}
- * (a new feed item), {@code counts} (changed reactions / answer count) and {@code position} (the
+ * (a new feed item), {@code counts} (changed reactions, answer or outcome count) and {@code position} (the
  * subscriber's own write is now visible). Delivery runs on its own thread, never on the consumer's.
  */
 @Component
@@ -115,9 +115,13 @@ class FeedStream implements DisposableBean {
         return admin != null && admin.statuses().stream().anyMatch(status -> status.lag() > properties.catchUpLag());
     }
 
-    /** The feed item an event adds and the item whose counts it changes; either may be null. */
-    private record Touch(UUID posted, UUID counted) {
-        static final Touch NOTHING = new Touch(null, null);
+    /** The feed item an event adds (may be null) and the items whose counts it changes. */
+    private record Touch(UUID posted, List<UUID> counted) {
+        static final Touch NOTHING = new Touch(null, List.of());
+
+        Touch(UUID posted, UUID counted) {
+            this(posted, counted == null ? List.of() : List.of(counted));
+        }
     }
 
     /** What each event type shows on a live feed; a new type does not compile until it is decided here. */
@@ -171,7 +175,7 @@ class FeedStream implements DisposableBean {
 
         @Override
         public Touch on(OutcomeRecorded e) {
-            return Touch.NOTHING;
+            return new Touch(null, e.contributionIds()); // each credited item counts one more outcome
         }
     };
 
@@ -185,8 +189,8 @@ class FeedStream implements DisposableBean {
             if (touch.posted() != null) {
                 posted.put(touch.posted(), projected.position());
             }
-            if (touch.counted() != null) {
-                counted.put(touch.counted(), projected.position());
+            for (UUID item : touch.counted()) {
+                counted.put(item, projected.position());
             }
             ownWrites.computeIfAbsent(event.actorId(), actor -> new LinkedHashMap<>())
                     .merge(projected.aggregateId(), projected.sequence(), Math::max);
@@ -216,7 +220,7 @@ class FeedStream implements DisposableBean {
             for (FeedItem item : changed) {
                 if (visible.contains(item.communityId())) {
                     send(subscriber, SseEmitter.event().name("counts").id(counted.get(item.contributionId()).toString())
-                            .data(new Counts(item.contributionId(), item.reactions(), item.answerCount()),
+                            .data(new Counts(item.contributionId(), item.reactions(), item.answerCount(), item.outcomeCount()),
                                     MediaType.APPLICATION_JSON));
                 }
             }
@@ -267,8 +271,8 @@ class FeedStream implements DisposableBean {
         subscribers.clear();
     }
 
-    /** The {@code counts} event: a contribution's current reactions and answer count. */
-    record Counts(UUID contributionId, Map<ReactionKind, Integer> reactions, int answerCount) {
+    /** The {@code counts} event: a contribution's current reactions, answer count and outcome count. */
+    record Counts(UUID contributionId, Map<ReactionKind, Integer> reactions, int answerCount, int outcomeCount) {
     }
 
     private record Subscriber(String memberId, UUID communityId, SseEmitter emitter) {

@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Communities, memberships and contributions with their counts. A batch is written with few statements:
+ * Communities, memberships, contributions with their counts, and outcomes with the contributions they credit. A batch is written with few statements:
  * rows in event order (consecutive statements of one kind go out as one JDBC batch), then the batch's
  * reaction and answer counts as one increment per contribution, accepted answers, and member counts.
  * Redeliveries never reach {@link #apply}: the machinery drops them by aggregate sequence.
@@ -68,7 +68,7 @@ public class QueryProjection implements Projection {
 
     @Override
     public void reset() {
-        jdbc.execute("TRUNCATE community, community_member, contribution");
+        jdbc.execute("TRUNCATE community, community_member, contribution, outcome, outcome_contribution");
     }
 
     @Override
@@ -160,7 +160,14 @@ public class QueryProjection implements Projection {
 
         @Override
         public Void on(OutcomeRecorded e) {
-            return null; // outcomes are analytics' (organization benefit), not part of any feed
+            batch.add("INSERT INTO outcome (outcome_id, community_id, recorded_by, description, value, recorded_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", e.outcomeId(), e.communityId(), e.actorId(),
+                    e.description(), e.value(), time(e.occurredAt()));
+            for (int i = 0; i < e.contributionIds().size(); i++) {
+                batch.add("INSERT INTO outcome_contribution (outcome_id, contribution_id, position) VALUES (?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING", e.outcomeId(), e.contributionIds().get(i), i);
+            }
+            return null;
         }
     }
 

@@ -142,7 +142,7 @@ public final class ReplayBenchmark {
             String name = (query ? "query" : "noop") + "-" + (after ? "after" + concurrency : "before") + "-"
                     + UUID.randomUUID();
             if (query) {
-                jdbc.execute("TRUNCATE community, community_member, contribution");
+                jdbc.execute("TRUNCATE community, community_member, contribution, outcome, outcome_contribution");
             }
             Projection projection = query ? renamed(new QueryProjection(jdbc, event -> { }), name) : noop(name);
             Map<String, Object> kafka = Map.of("bootstrap.servers", brokers);

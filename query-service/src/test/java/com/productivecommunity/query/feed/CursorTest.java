@@ -39,7 +39,7 @@ class CursorTest {
     void everyInstantACursorMayNameFitsOffsetDateTime() {
         for (Instant edge : List.of(Cursor.EARLIEST, Cursor.LATEST)) {
             Cursor cursor = Cursor.decode(new Cursor(edge, ID).encode());
-            assertThat(OffsetDateTime.ofInstant(cursor.postedAt(), ZoneOffset.UTC).toInstant()).isEqualTo(edge);
+            assertThat(OffsetDateTime.ofInstant(cursor.at(), ZoneOffset.UTC).toInstant()).isEqualTo(edge);
         }
     }
 

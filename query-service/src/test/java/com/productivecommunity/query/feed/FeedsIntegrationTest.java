@@ -75,6 +75,8 @@ class FeedsIntegrationTest extends QueryIntegrationTest {
             assertThat(answerItem.get("title").isNull()).isTrue();
             assertThat(answerItem.get("reactions").toString()).isEqualTo("{\"LIKE\":0,\"THANKS\":1,\"USEFUL\":0}");
             assertThat(answerItem.get("answerCount").asInt()).isZero();
+            assertThat(answerItem.get("questionTitle").asText()).isEqualTo("Why does line 3 stop?");
+            assertThat(answerItem.get("outcomeCount").asInt()).isEqualTo(1); // carol's outcome credits it
             JsonNode questionItem = feed.get("items").get(1);
             assertThat(questionItem.get("inReplyTo").isNull()).isTrue();
             assertThat(questionItem.get("authorId").asText()).isEqualTo("alice");
@@ -82,7 +84,7 @@ class FeedsIntegrationTest extends QueryIntegrationTest {
             assertThat(questionItem.get("reactions").toString()).isEqualTo("{\"LIKE\":1,\"THANKS\":0,\"USEFUL\":0}");
             assertThat(questionItem.get("answerCount").asInt()).isEqualTo(1);
             assertThat(fieldNames(questionItem)).containsExactly("contributionId", "communityId", "authorId", "kind",
-                    "title", "body", "inReplyTo", "postedAt", "reactions", "answerCount");
+                    "title", "body", "inReplyTo", "postedAt", "reactions", "answerCount", "questionTitle", "outcomeCount");
 
             JsonNode thread = getJson("/api/contributions/" + question, "bob");
             assertThat(thread.get("contributionId").asText()).isEqualTo(question.toString());
@@ -101,8 +103,8 @@ class FeedsIntegrationTest extends QueryIntegrationTest {
 
             // Pushed items and count changes add up to what the feed shows (however the consumer batched them).
             assertThat(alice.await(events -> names(events, "contribution").size() == 2
-                    && pushedCounts(events, answer).equals("{\"LIKE\":0,\"THANKS\":1,\"USEFUL\":0}/0")
-                    && pushedCounts(events, question).equals("{\"LIKE\":1,\"THANKS\":0,\"USEFUL\":0}/1")
+                    && pushedCounts(events, answer).equals("{\"LIKE\":0,\"THANKS\":1,\"USEFUL\":0}/0/1")
+                    && pushedCounts(events, question).equals("{\"LIKE\":1,\"THANKS\":0,\"USEFUL\":0}/1/0")
                     && events.stream().anyMatch(e -> "position".equals(e.name())
                     && e.data().contains(question + ":2")), Duration.ofSeconds(10)))
                     .as("alice's stream: %s", alice.events()).isTrue();
@@ -185,7 +187,8 @@ class FeedsIntegrationTest extends QueryIntegrationTest {
             if ("contribution".equals(event.name()) || "counts".equals(event.name())) {
                 JsonNode data = read(event.data());
                 if (data.get("contributionId").asText().equals(contributionId.toString())) {
-                    latest = data.get("reactions").toString() + "/" + data.get("answerCount").asInt();
+                    latest = data.get("reactions").toString() + "/" + data.get("answerCount").asInt() + "/"
+                            + data.get("outcomeCount").asInt();
                 }
             }
         }

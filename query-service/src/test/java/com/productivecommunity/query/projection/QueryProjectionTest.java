@@ -12,10 +12,12 @@ import static com.productivecommunity.query.Events.purposeStated;
 import static com.productivecommunity.query.Events.reacted;
 import static com.productivecommunity.query.Events.viewed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.EventCodec;
+import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionKind;
 import com.productivecommunity.query.community.CommunityDetail;
 import com.productivecommunity.query.community.CommunityDetail.MemberPurpose;
@@ -184,8 +186,10 @@ class QueryProjectionTest {
         assertThat(thread.answers()).extracting(FeedItem::contributionId).containsExactly(answer);
         assertThat(thread.answers().get(0).inReplyTo()).isEqualTo(question);
         assertThat(thread.answers().get(0).answerCount()).isZero();
-        assertThat(feeds.communityFeed(community, null, 20).items()).extracting(FeedItem::contributionId)
-                .containsExactly(answer, question);
+        assertThat(thread.answers().get(0).questionTitle()).isEqualTo("Why?");
+        assertThat(thread.item().questionTitle()).isNull();
+        assertThat(feeds.communityFeed(community, null, 20).items()).extracting(FeedItem::contributionId,
+                FeedItem::questionTitle).containsExactly(tuple(answer, "Why?"), tuple(question, null));
     }
 
     @Test
@@ -216,18 +220,51 @@ class QueryProjectionTest {
     }
 
     @Test
-    void contributionViewedAndOutcomeRecordedChangeNothingShown() {
+    void contributionViewedChangesNothingShown() {
         UUID post = UUID.randomUUID();
         apply(founded(community, "carol", "Maintenance", "uptime"),
                 posted(community, post, "carol", ContributionKind.POST, "Shift report"));
         ContributionThread before = feeds.thread(post).orElseThrow();
         List<CommunitySummary> communitiesBefore = communities.all();
 
-        apply(viewed(community, post, "alice", "carol"),
-                outcome(community, "carol", new BigDecimal("12"), List.of(post), List.of("carol")));
+        apply(viewed(community, post, "alice", "carol"));
 
         assertThat(feeds.thread(post).orElseThrow()).isEqualTo(before);
         assertThat(communities.all()).containsAll(communitiesBefore);
+    }
+
+    @Test
+    void outcomeRecordedCreditsEachLinkedContributionOnceAndShowsOnItsThread() {
+        UUID post = UUID.randomUUID();
+        UUID idea = UUID.randomUUID();
+        UUID untouched = UUID.randomUUID();
+        apply(founded(community, "carol", "Maintenance", "uptime"),
+                posted(community, post, "alice", ContributionKind.POST, "Shift report"),
+                posted(community, idea, "bob", ContributionKind.IDEA, "Vibration checks"),
+                posted(community, untouched, "bob", ContributionKind.POST, "Unrelated"));
+        OutcomeRecorded first = outcome(community, "carol", new BigDecimal("12.5"), List.of(post, idea),
+                List.of("alice", "bob"));
+        // the same contribution named twice by one outcome counts once
+        OutcomeRecorded second = outcome(community, "carol", new BigDecimal("0.000001"), List.of(idea, idea),
+                List.of("bob"));
+        apply(first);
+        apply(second);
+
+        ContributionThread ideaThread = feeds.thread(idea).orElseThrow();
+        assertThat(ideaThread.item().outcomeCount()).isEqualTo(2);
+        assertThat(ideaThread.outcomes()).extracting(ContributionThread.Outcome::outcomeId)
+                .containsExactly(first.outcomeId(), second.outcomeId());
+        ContributionThread.Outcome credit = ideaThread.outcomes().get(0);
+        assertThat(credit.description()).isEqualTo(first.description());
+        assertThat(credit.value()).isEqualByComparingTo("12.5");
+        assertThat(credit.recordedBy()).isEqualTo("carol");
+        assertThat(credit.recordedAt()).isEqualTo(first.occurredAt());
+        assertThat(ideaThread.outcomes().get(1).value()).isEqualByComparingTo("0.000001");
+        assertThat(feeds.thread(post).orElseThrow().outcomes()).extracting(ContributionThread.Outcome::outcomeId)
+                .containsExactly(first.outcomeId());
+        assertThat(feeds.communityFeed(community, null, 20).items()).extracting(FeedItem::contributionId,
+                FeedItem::outcomeCount).containsExactly(tuple(untouched, 0), tuple(idea, 2), tuple(post, 1));
+        assertThat(feeds.thread(untouched).orElseThrow().outcomes()).isEmpty();
     }
 
     @Test

@@ -59,6 +59,8 @@ class AccessMatrixTest extends QueryIntegrationTest {
                         f -> Call.get("/api/communities/" + community), 401, 200, 200, 200, 200, 200, 200, 401)
                 .row("GET /api/communities/{communityId}/feed", "a community's feed", data,
                         f -> Call.get("/api/communities/" + community + "/feed"), 401, 200, 200, 200, 200, 200, 200, 401)
+                .row("GET /api/communities/{communityId}/outcomes", "a community's outcomes", data,
+                        f -> Call.get("/api/communities/" + community + "/outcomes"), 401, 200, 200, 200, 200, 200, 200, 401)
                 .row("GET /api/feed", "my home feed", data, f -> Call.get("/api/feed"), 401, 200, 200, 200, 200, 200, 200, 401)
                 .row("GET /api/contributions/{contributionId}", "a thread", data,
                         f -> Call.get("/api/contributions/" + question), 401, 200, 200, 200, 200, 200, 200, 401)
