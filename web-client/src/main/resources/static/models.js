@@ -33,12 +33,12 @@ export async function renderModels(box, { api, esc, fmt, cleanup, announce, plai
         <thead><tr><th scope="col">Version</th><th scope="col">State</th><th scope="col">Created</th><th scope="col">Caught up</th><th scope="col">Actions</th></tr></thead>
         <tbody>${versions.map((v) => `<tr data-version="${esc(v.name)}">
           <th scope="row">${esc(v.name)}${v.isDefault ? ' <span class="badge">default</span>' : ''}
-            <div class="muted small">${esc(v.description || '')}${v.derivedFrom ? ` (from ${esc(v.derivedFrom)})` : ''}</div></th>
+            <div class="muted small">${esc(v.description || '')}${v.derivedFrom ? ` (from ${esc(v.derivedFrom)})` : ''}${v.until ? ` · up to ${esc(v.until)}` : ''}</div></th>
           <td data-state="${esc(v.state)}">${esc(STATE_NAMES[v.state] || v.state)}
             ${v.state === 'queued' || v.state === 'replaying' ? `<div><progress max="1" value="0" data-progress="${esc(v.name)}" aria-label="Replay of ${esc(v.name)}"></progress> <span class="small" data-progress-text="${esc(v.name)}"></span></div>` : ''}</td>
           <td>${esc(v.createdBy)}, ${esc(when(v.createdAt))}</td>
           <td>${esc(when(v.caughtUpAt))}</td>
-          <td>${v.state === 'caught-up' && !v.isDefault ? `<button type="button" class="secondary" data-promote="${esc(v.name)}">Make default</button>` : ''}
+          <td>${v.state === 'caught-up' && !v.isDefault && !v.until ? `<button type="button" class="secondary" data-promote="${esc(v.name)}">Make default</button>` : ''}
             <details><summary>History</summary><ul class="small">${(v.actions || []).map((a) => `<li>${esc(a.action)} by ${esc(a.actor)}, ${esc(when(a.at))}${a.detail ? `: ${esc(a.detail)}` : ''}</li>`).join('')}</ul></details></td>
         </tr>`).join('')}</tbody></table></div>
       <p class="error" role="alert" id="versions-error"></p>
@@ -55,6 +55,9 @@ export async function renderModels(box, { api, esc, fmt, cleanup, announce, plai
         <input id="m-description" name="description" type="text" maxlength="1000" autocomplete="off">
         <label for="m-threshold">Share of active members that must benefit more (0 to 1)</label>
         <input id="m-threshold" name="productiveShareThreshold" type="number" min="0" max="1" step="any" required>
+        <label for="m-until">What if: replay only the events up to (optional, UTC)</label>
+        <input id="m-until" name="until" type="datetime-local" step="1" aria-describedby="m-until-help">
+        <p class="muted small" id="m-until-help">Empty: the whole history, then every new event. A date: the version answers as of that instant and never follows later events.</p>
         <fieldset><legend>Weights</legend><div class="weights">
           ${SIGNALS.map((s) => `<label for="w-${s}">${esc(signalName(s))}</label><input id="w-${s}" name="w-${s}" data-signal="${s}" type="number" min="0" step="any">`).join('')}
         </div></fieldset>
@@ -118,6 +121,9 @@ export async function renderModels(box, { api, esc, fmt, cleanup, announce, plai
     };
     const description = String(data.get('description') || '').trim();
     if (description) body.description = description;
+    // datetime-local has no zone: the form says UTC, so it is sent as an instant in UTC.
+    const until = String(data.get('until') || '');
+    if (until) body.until = `${until.length === 16 ? `${until}:00` : until}Z`;
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     try {
