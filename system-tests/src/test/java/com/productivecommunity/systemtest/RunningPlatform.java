@@ -315,6 +315,10 @@ final class RunningPlatform implements AutoCloseable {
             // The audit log's local signing key, under target/ like everything the tests make.
             arguments.add("--platform.audit.local-key-file=" + logs.toAbsolutePath().getParent().resolve("audit-signing-key.pem"));
         }
+        if (module.equals("analytics-service")) {
+            // The exports ask this platform's audit log (not whatever answers on the default port 8081).
+            arguments.add("--platform.analytics.audit-log.url=http://127.0.0.1:" + commandPort);
+        }
         return new ManagedProcess(module + instance, jar(module), JVM_OPTIONS, arguments,
                 logs.resolve(module + instance + ".log"));
     }
