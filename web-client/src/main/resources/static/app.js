@@ -2,6 +2,7 @@
 import { api, ApiError, plainError } from './api.js';
 import { renderDashboard } from './dashboard.js';
 import { renderModels } from './models.js';
+import { renderAuditHome, renderCommunityAudit } from './audit.js';
 
 const main = document.getElementById('main');
 const announcer = document.getElementById('announcer');
@@ -174,6 +175,16 @@ function showChrome() {
   document.getElementById('nav').hidden = false;
   document.getElementById('who').hidden = false;
   document.getElementById('who-name').textContent = me.name;
+  showAuditNav();
+}
+
+// The Audit section is the auditors': its link shows when the log's status answers this person (403 for anyone else).
+let auditProbe = null;
+function showAuditNav() {
+  const item = document.getElementById('nav-audit');
+  item.hidden = true;
+  const probe = auditProbe = api('GET', '/api/audit/status').then(() => true, () => false);
+  probe.then((auditor) => { if (probe === auditProbe && me) item.hidden = !auditor; });
 }
 
 async function feedView() {
@@ -475,6 +486,16 @@ async function modelsView() {
   await renderModels(document.getElementById('models'), { api, esc, fmt, cleanup, announce, plainError });
 }
 
+async function auditView(id) {
+  const gen = current;
+  setView(gen, 'Audit', `<h1>Audit</h1>
+    ${id ? '<p><a href="#/audit">← The log\'s status and all communities</a></p>' : '<p class="muted">Check that the history was not altered, and trace how each community\'s figures and verdict came about, event by event.</p>'}
+    <div id="audit"><p class="muted">Loading…</p></div>`);
+  const box = document.getElementById('audit');
+  const context = { api, esc, fmt, announce, plainError };
+  if (id) await renderCommunityAudit(box, id, context); else await renderAuditHome(box, context);
+}
+
 // ---------- live updates ----------
 
 let source = null;
@@ -516,6 +537,7 @@ async function route() {
       case 'value': await valueView(); break;
       case 'dashboard': await dashboardView(id); break;
       case 'models': await modelsView(); break;
+      case 'audit': await auditView(id); break;
       default: await feedView();
     }
     focusMain();
@@ -529,6 +551,7 @@ async function route() {
 document.getElementById('logout').addEventListener('click', async () => {
   try { await api('POST', '/logout'); } catch (e) { /* the session is gone either way */ }
   me = null;
+  document.getElementById('nav-audit').hidden = true;
   // One rendering of the sign-in form: a second one would replace the fields while the person types.
   if (location.hash === '#/login') await loginView(); else location.hash = '#/login';
 });

@@ -35,6 +35,7 @@ export async function renderDashboard(box, id, { api, esc, fmt, cleanup }) {
           ? 'The organization benefits, and at least half of the active members get more than they give.'
           : explainNotProductive(summary)}</small></span>
     </div>
+    <p><a href="#/audit/${esc(id)}" id="trail-link">How these figures came about, event by event (the trail)</a></p>
     <div class="figures">
       <div class="figure"><span class="value" data-figure="organizationBenefit">${fmt(summary.organizationBenefit)}</span><span class="label">Organization benefit (value of outcomes)</span></div>
       <div class="figure"><span class="value" data-figure="share">${pct(summary.shareBenefitingMore)}</span><span class="label">of active members get more than they give</span></div>

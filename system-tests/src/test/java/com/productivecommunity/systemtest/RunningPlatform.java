@@ -323,6 +323,10 @@ final class RunningPlatform implements AutoCloseable {
             arguments.add("--platform.event-store.gap-timeout=" + GAP_TIMEOUT.toSeconds() + "s");
             arguments.add("--platform.event-store.gap-cleaning-threshold=0");
         }
+        if (module.equals("analytics-service")) {
+            // The exports ask this platform's audit log (not whatever answers on the default port 8081).
+            arguments.add("--platform.analytics.audit-log.url=http://127.0.0.1:" + commandPort);
+        }
         return new ManagedProcess(module + instance, jar(module), JVM_OPTIONS, arguments,
                 logs.resolve(module + instance + ".log"));
     }

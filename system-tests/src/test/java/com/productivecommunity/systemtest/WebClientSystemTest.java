@@ -276,27 +276,7 @@ class WebClientSystemTest {
                 : "needs the services' own addresses for the setup (-Dwebclient.url gives only the web client's)");
         // The worked example through the API (the browser test above does it through the pages).
         Api api = new Api();
-        Api.Response founded = api.post("carol", platform.commandUrl() + "/api/communities",
-                java.util.Map.of("name", "Models Workshop", "purpose", "try a second value model"));
-        assertThat(founded.status()).as(founded.text()).isEqualTo(201);
-        String community = founded.field("communityId");
-        String members = platform.commandUrl() + "/api/communities/" + community;
-        assertThat(api.postEmpty("alice", members + "/members").status()).isEqualTo(201);
-        assertThat(api.postEmpty("bob", members + "/members").status()).isEqualTo(201);
-        String question = api.post("alice", members + "/contributions", java.util.Map.of("kind", "QUESTION",
-                "title", "How do we see a bearing failure coming?", "body", "Line 3 stopped twice.")).field("contributionId");
-        String answer = api.post("bob", members + "/contributions", java.util.Map.of("kind", "ANSWER",
-                "body", "Weekly vibration checks.", "inReplyTo", question)).field("contributionId");
-        String contributions = platform.commandUrl() + "/api/contributions/";
-        api.postEmpty("alice", contributions + answer + "/views");
-        api.post("alice", contributions + answer + "/reactions", java.util.Map.of("kind", "THANKS"));
-        api.post("bob", contributions + question + "/reactions", java.util.Map.of("kind", "LIKE"));
-        api.put("alice", contributions + question + "/accepted-answer", java.util.Map.of("answerId", answer));
-        api.post("carol", members + "/outcomes", java.util.Map.of("description", "12 hours of downtime avoided",
-                "value", 12, "contributionIds", List.of(answer)));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(45)).until(() -> api.get("dana",
-                platform.analyticsUrl() + "/api/analytics/communities/" + community + "/members/alice")
-                .body().path("benefit").asText().equals("8.7"));
+        String community = workedExampleThroughTheApi(api, "Models Workshop", "try a second value model");
 
         Browser dana = browser(DESKTOP_WIDTH, 1000);
         dana.signIn("dana");
@@ -360,6 +340,162 @@ class WebClientSystemTest {
             // The other browser tests read the default figures: v1 again.
             api.postEmpty("dana", platform.analyticsUrl() + "/api/analytics/models/v1/promote");
         }
+    }
+
+    @Test
+    void anAuditorTracesTheVerdictReadsALedgerChecksTheLogAndDownloadsTheExports() throws Exception {
+        assumeRunnable();
+        RequiredTool.require(platform != null ? null
+                : "needs the services' own addresses for the setup (-Dwebclient.url gives only the web client's)");
+        Api api = new Api();
+        String community = workedExampleThroughTheApi(api, "Audited Workshop", "trace how the verdict came about");
+        String analytics = platform.analyticsUrl() + "/api/analytics/communities/" + community;
+        // Two more active members, each an event that changes the figures (active members, share; the verdict holds
+        // at half benefiting more): the trail spans two pages of 5.
+        for (String newcomer : List.of("frank", "grace")) {
+            String members = platform.commandUrl() + "/api/communities/" + community;
+            assertThat(api.postEmpty(newcomer, members + "/members").status()).isEqualTo(201);
+            assertThat(api.post(newcomer, members + "/contributions", java.util.Map.of("kind", "IDEA",
+                    "title", "Idea from " + newcomer, "body", "Log the vibration readings.")).status()).isEqualTo(201);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(45)).until(() -> api.get("erin",
+                analytics + "?model=v1").body().path("activeMembers").asInt() == 4);
+        com.fasterxml.jackson.databind.JsonNode trail = api.get("erin", analytics + "/trail?model=v1").body().path("items");
+        int events = trail.size();
+        assertThat(events).as("the trail spans two pages of 5").isGreaterThan(5);
+        List<String> flips = new ArrayList<>();
+        trail.forEach(e -> { if (e.path("verdictFlipped").asBoolean()) flips.add(e.path("eventId").asText()); });
+        assertThat(flips).hasSize(1);
+        int aliceEntries = api.get("erin", analytics + "/members/alice/ledger?model=v1").body().size();
+
+        Browser erin = browser(DESKTOP_WIDTH, 1000);
+        erin.signIn("erin");
+        // The Audit section is in the auditor's navigation.
+        erin.click(By.cssSelector("#nav-audit a"));
+        erin.waitFor(d -> erin.currentHash().equals("#/audit"));
+
+        // The log's verification status: the platform's own check passed over a log that holds events.
+        refreshUntil(erin, "#/audit", () -> "OK".equals(erin.visible(By.id("log-status")).getDomAttribute("data-status")));
+        assertThat(erin.text(By.id("log-status"))).startsWith("OK");
+        assertThat(Long.parseLong(erin.text(By.id("log-size")).replace(",", ""))).isGreaterThan(0);
+        assertThat(erin.text(By.id("log-head-size"))).matches("size [1-9][0-9,]*");
+        assertThat(erin.text(By.id("log-root"))).matches("[A-Za-z0-9+/]{43}=");
+        assertThat(erin.text(By.id("log-key"))).matches("[0-9a-f]{64}")
+                .isEqualTo(api.get("erin", platform.commandUrl() + "/api/audit/status").field("keyId"));
+        assertThat(erin.text(By.id("log-check"))).contains("passes");
+        assertThat(erin.findAll(By.id("log-failure"))).isEmpty();
+        // The log's export downloads through the gateway as an attachment: the events with their tree heads.
+        @SuppressWarnings("unchecked")
+        List<Object> log = (List<Object>) erin.script(FETCH, erin.visible(By.id("download-log")).getDomAttribute("href"));
+        assertThat(log.get(0)).isEqualTo(200L);
+        assertThat((String) log.get(1)).startsWith("application/jsonl");
+        assertThat(log.get(2)).isEqualTo("attachment; filename=\"audit-export.jsonl\"");
+        assertThat(((String) log.get(3)).lines().findFirst().orElseThrow()).contains("\"type\":\"header\"");
+        assertThat((String) log.get(3)).contains("\"type\":\"tree_head\"").contains("\"type\":\"end\"");
+        erin.fullPageScreenshot("14-audit-log");
+
+        // The community's trail, five events a page: every change with its event, the verdict's flip marked.
+        erin.click(By.cssSelector("#audit-communities a[href='#/audit/" + community + "']"));
+        erin.visible(By.cssSelector("#trail li.trail-event"));
+        erin.selectValue(By.id("t-model"), "v1");
+        erin.select(By.id("t-limit"), "5");
+        erin.click(By.cssSelector("#trail-form button[type=submit]"));
+        String shown = "return document.querySelectorAll('#trail li.trail-event').length";
+        erin.waitFor(d -> ((Long) erin.script(shown)) == 5);
+        while (!erin.findAll(By.id("trail-next")).isEmpty()) {
+            long before = (Long) erin.script(shown);
+            erin.click(By.id("trail-next"));
+            erin.waitFor(d -> ((Long) erin.script(shown)) > before);
+        }
+        assertThat((Long) erin.script(shown)).isEqualTo((long) events);
+        assertThat((Long) erin.script("return [...document.querySelectorAll('#trail li.trail-event')]"
+                + ".filter(li => li.querySelectorAll('table.changes tbody tr').length > 0 && li.dataset.eventId).length"))
+                .as("every event with its changes").isEqualTo((long) events);
+        List<org.openqa.selenium.WebElement> flipped = erin.findAll(By.cssSelector("#trail li.trail-event.flipped"));
+        assertThat(flipped).hasSize(1);
+        assertThat(flipped.get(0).getDomAttribute("data-event-id")).isEqualTo(flips.get(0));
+        assertThat(flipped.get(0).getText()).contains("OutcomeRecorded",
+                "Verdict flips: not productive → productive", "Organization benefit");
+        assertThat(String.valueOf(erin.script("return [...arguments[0].querySelectorAll('table.changes tbody tr')]"
+                + ".map(tr => [...tr.cells].map(c => c.textContent.trim()).join('|')).join('\\n')", flipped.get(0)))
+                .lines()).contains("Organization benefit|0|12", "Productive (verdict)|not productive|productive");
+        assertThat(erin.text(By.id("trail-summary"))).contains(events + " events", "flipped 1 time");
+        erin.fullPageScreenshot("15-audit-trail");
+
+        // Any member's ledger.
+        erin.type(By.id("ledger-member"), "alice");
+        erin.click(By.cssSelector("#ledger-form button[type=submit]"));
+        erin.waitForText(By.id("ledger-figures"), "got 8.7");
+        assertThat(erin.text(By.id("ledger-of"))).isEqualTo("alice under v1");
+        assertThat(erin.findAll(By.cssSelector("#ledger-table tbody tr[data-event-id]"))).hasSize(aliceEntries);
+
+        // The trail's CSV download: an attachment named for the community and version, the rows the page showed,
+        // and the signed tree head of the log that covers its last event.
+        String csvLink = erin.visible(By.cssSelector("#exports a[data-export=trail][data-format=csv]")).getDomAttribute("href");
+        assertThat(csvLink).startsWith("/api/analytics/communities/" + community + "/exports/trail?").contains("format=csv", "model=v1");
+        List<Object> csv = new ArrayList<>();
+        assertThat(erin.within(java.time.Duration.ofSeconds(20), () -> {
+            @SuppressWarnings("unchecked")
+            List<Object> got = (List<Object>) erin.script(FETCH, csvLink);
+            csv.clear();
+            csv.addAll(got);
+            return ((String) got.get(3)).contains("# auditLog.status: covered\r\n");
+        })).as("the export's last event is under a signed tree head: %s", csv).isTrue();
+        assertThat(csv.get(0)).isEqualTo(200L);
+        assertThat((String) csv.get(1)).startsWith("text/csv");
+        assertThat(csv.get(2)).isEqualTo("attachment; filename=\"community-" + community + "-trail-v1.csv\"");
+        String body = (String) csv.get(3);
+        assertThat(body).startsWith("# export: trail\r\n").contains("\r\ncursor,eventId,eventType,occurredAt,")
+                .contains(flips.get(0)).endsWith("# end: " + events + " rows\r\n");
+
+        // At a phone's width.
+        erin.resize(PHONE_WIDTH, 844);
+        erin.open("#/communities");
+        erin.open("#/audit/" + community);
+        erin.visible(By.cssSelector("#trail li.trail-event.flipped"));
+        erin.fullPageScreenshot("16-audit-trail-phone");
+        erin.resize(DESKTOP_WIDTH, 1000);
+
+        // Nobody else has the section.
+        erin.signOut();
+        erin.signIn("dana");
+        erin.visible(By.cssSelector("[data-nav=models]"));
+        assertThat(erin.within(java.time.Duration.ofSeconds(3), () -> erin.findAll(By.cssSelector("#nav-audit a")).get(0).isDisplayed()))
+                .as("an analyst has no Audit link").isFalse();
+    }
+
+    /** Fetches a URL from the page (with its session): status, Content-Type, Content-Disposition and body. */
+    private static final String FETCH = "return fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()"
+            + ".then(t => [r.status, r.headers.get('Content-Type'), r.headers.get('Content-Disposition'), t]))";
+
+    /**
+     * The worked example of docs/value-model.md through the API (carol founds, alice asks, bob answers, thanks, a
+     * like, the accepted answer, carol's outcome of 12 linked to the answer), until alice's benefit is 8.7 under v1.
+     * Returns the community's id.
+     */
+    private static String workedExampleThroughTheApi(Api api, String name, String purpose) {
+        Api.Response founded = api.post("carol", platform.commandUrl() + "/api/communities",
+                java.util.Map.of("name", name, "purpose", purpose));
+        assertThat(founded.status()).as(founded.text()).isEqualTo(201);
+        String community = founded.field("communityId");
+        String members = platform.commandUrl() + "/api/communities/" + community;
+        assertThat(api.postEmpty("alice", members + "/members").status()).isEqualTo(201);
+        assertThat(api.postEmpty("bob", members + "/members").status()).isEqualTo(201);
+        String question = api.post("alice", members + "/contributions", java.util.Map.of("kind", "QUESTION",
+                "title", "How do we see a bearing failure coming?", "body", "Line 3 stopped twice.")).field("contributionId");
+        String answer = api.post("bob", members + "/contributions", java.util.Map.of("kind", "ANSWER",
+                "body", "Weekly vibration checks.", "inReplyTo", question)).field("contributionId");
+        String contributions = platform.commandUrl() + "/api/contributions/";
+        api.postEmpty("alice", contributions + answer + "/views");
+        api.post("alice", contributions + answer + "/reactions", java.util.Map.of("kind", "THANKS"));
+        api.post("bob", contributions + question + "/reactions", java.util.Map.of("kind", "LIKE"));
+        api.put("alice", contributions + question + "/accepted-answer", java.util.Map.of("answerId", answer));
+        api.post("carol", members + "/outcomes", java.util.Map.of("description", "12 hours of downtime avoided",
+                "value", 12, "contributionIds", List.of(answer)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(45)).until(() -> api.get("dana",
+                platform.analyticsUrl() + "/api/analytics/communities/" + community + "/members/alice?model=v1")
+                .body().path("benefit").asText().equals("8.7"));
+        return community;
     }
 
     @org.junit.jupiter.api.AfterEach

@@ -133,6 +133,30 @@ class GatewayIntegrationTest {
     }
 
     @Test
+    void downloadsComeThroughAsAttachmentsFromTheServiceThatOwnsThem() throws Exception {
+        login();
+        SEEN.clear();
+        HttpResponse<String> csv = send(get("/api/analytics/communities/c/exports/trail?format=csv"));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/csv;").contains("header=present").contains("charset=UTF-8"));
+        assertThat(csv.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"community-c-trail-v1.csv\"");
+        assertThat(csv.body()).startsWith("# export: trail\r\n");
+
+        HttpResponse<String> log = send(get("/api/audit/export"));
+        assertThat(log.statusCode()).isEqualTo(200);
+        assertThat(log.headers().firstValue("Content-Type")).hasValue("application/jsonl");
+        assertThat(log.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"audit-export.jsonl\"");
+        assertThat(log.body()).isEqualTo("{\"type\":\"header\"}\n");
+
+        HttpResponse<String> key = send(get("/api/audit/public-key"));
+        assertThat(key.body()).isEqualTo("command GET /api/audit/public-key");
+        assertThat(key.headers().firstValue("X-Key-Id")).hasValue("ab12");
+        assertThat(SEEN.stream().map(Seen::service)).containsExactly("analytics", "command", "command");
+    }
+
+    @Test
     void writesWithoutTheRequestedWithHeaderAreRefusedAsCrossSite() throws Exception {
         login();
         SEEN.clear();
@@ -242,6 +266,15 @@ class GatewayIntegrationTest {
         } else if (uri.equals("/api/communities/c/contributions")) {
             exchange.getResponseHeaders().add("X-Event-Position", "agg-1:7");
             reply(exchange, 201, "application/json", "{\"contributionId\":\"x\"}");
+        } else if (uri.equals("/api/analytics/communities/c/exports/trail?format=csv")) {
+            exchange.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"community-c-trail-v1.csv\"");
+            reply(exchange, 200, "text/csv;charset=UTF-8;header=present", "# export: trail\r\n");
+        } else if (uri.equals("/api/audit/export") && service.equals("command")) {
+            exchange.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"audit-export.jsonl\"");
+            reply(exchange, 200, "application/jsonl", "{\"type\":\"header\"}\n");
+        } else if (uri.equals("/api/audit/public-key")) {
+            exchange.getResponseHeaders().add("X-Key-Id", "ab12");
+            reply(exchange, 200, "text/plain", service + " " + method + " " + uri);
         } else if (uri.equals("/api/feed")) {
             exchange.getResponseHeaders().add("X-Position-Reached", "false");
             reply(exchange, 200, "application/json", "{\"items\":[],\"next\":null}");

@@ -5,6 +5,7 @@ import com.productivecommunity.audit.head.SigningKeys;
 import com.productivecommunity.audit.head.TreeHeadSigner;
 import com.productivecommunity.audit.merkle.Hash;
 import com.productivecommunity.audit.merkle.MerkleTree;
+import com.productivecommunity.audit.verify.Failure;
 import com.productivecommunity.support.security.Member;
 import com.productivecommunity.support.web.ConflictException;
 import com.productivecommunity.support.web.ForbiddenException;
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The audit log over HTTP, for AUDITORs only (anyone else: 403): the latest signed tree head, inclusion and
- * consistency proofs against signed heads, the public key, and the export the offline verifier reads.
+ * consistency proofs against signed heads, the public key, the export the offline verifier reads, and the status of
+ * the log's own background check (what the {@code auditLog} health contributor shows OPERATOR).
  */
 @RestController
 @RequestMapping("/api/audit")
@@ -40,13 +43,18 @@ class AuditController {
     private final TreeHeadSigner signer;
     private final AuditExport export;
     private final JdbcTemplate jdbc;
+    private final AuditRecheck recheck;
+    private final AuditAppender appender;
 
-    AuditController(TreeHeads heads, JdbcHashStore hashes, TreeHeadSigner signer, AuditExport export, JdbcTemplate jdbc) {
+    AuditController(TreeHeads heads, JdbcHashStore hashes, TreeHeadSigner signer, AuditExport export, JdbcTemplate jdbc,
+                    AuditRecheck recheck, AuditAppender appender) {
         this.heads = heads;
         this.hashes = hashes;
         this.signer = signer;
         this.export = export;
         this.jdbc = jdbc;
+        this.recheck = recheck;
+        this.appender = appender;
     }
 
     record TreeHeadResponse(long size, String root, String timestamp, String signature) {
@@ -58,6 +66,37 @@ class AuditController {
 
     record ConsistencyResponse(long from, long to, String fromRoot, String toRoot, List<String> proof,
                                TreeHeadResponse treeHead) {
+    }
+
+    /** The log's own check, as the {@code auditLog} health contributor sees it, for the auditor. */
+    record StatusResponse(String status, long size, SignedHeadStatus treeHead, String keyId, CheckStatus check) {
+    }
+
+    record SignedHeadStatus(long size, String root, String timestamp, String signature, String keyId) {
+    }
+
+    record CheckStatus(long passes, long checkedUpTo, String lastPassAt, FailureStatus failure, long appendedLate,
+                       int watchedGaps) {
+    }
+
+    record FailureStatus(String kind, Long position, String detail) {
+    }
+
+    @GetMapping("/status")
+    StatusResponse status(Member member) {
+        requireAuditor(member);
+        Optional<Failure> failure = recheck.current();
+        long passes = recheck.passes();
+        String status = failure.isPresent() ? "FAILED" : passes == 0 ? "PENDING" : "OK";
+        SignedHeadStatus head = heads.latest().map(signed -> new SignedHeadStatus(signed.head().size(),
+                signed.head().root().base64(), Instant.ofEpochMilli(signed.head().timestampMillis()).toString(),
+                signed.signatureBase64(), jdbc.queryForList("SELECT key_id FROM audit_tree_head WHERE size = ?",
+                        String.class, signed.head().size()).stream().findFirst().orElse(null))).orElse(null);
+        Instant lastPass = recheck.lastPassAt();
+        return new StatusResponse(status, appender.size(), head, SigningKeys.keyId(signer.publicKey()),
+                new CheckStatus(passes, recheck.checkedUpTo(), lastPass == null ? null : lastPass.toString(),
+                        failure.map(f -> new FailureStatus(f.kind().name(), f.position(), f.describe())).orElse(null),
+                        appender.appendedLate(), appender.watchedGaps()));
     }
 
     @GetMapping("/tree-head")

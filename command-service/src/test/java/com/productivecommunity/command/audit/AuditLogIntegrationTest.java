@@ -139,6 +139,20 @@ class AuditLogIntegrationTest extends CommandServiceIntegrationTest {
         assertThat(report.events()).isGreaterThanOrEqualTo(size);
         assertThat(recheck.fullPass()).isEmpty();
         assertThat(auditHealth().get("status").asText()).isEqualTo("UP");
+
+        // The auditor's view of the same check (health details are the operator's).
+        JsonNode status = as("erin").get("/api/audit/status").json();
+        assertThat(status.get("status").asText()).isEqualTo("OK");
+        assertThat(status.get("size").asLong()).isGreaterThanOrEqualTo(size);
+        JsonNode latest = as("erin").get("/api/audit/tree-head").json();
+        assertThat(status.at("/treeHead/size").asLong()).isEqualTo(latest.get("size").asLong());
+        assertThat(status.at("/treeHead/root").asText()).isEqualTo(latest.get("root").asText());
+        assertThat(status.at("/treeHead/timestamp").asText()).isEqualTo(latest.get("timestamp").asText());
+        assertThat(status.at("/treeHead/keyId").asText()).isEqualTo(SigningKeys.keyId(publicKey()));
+        assertThat(status.get("keyId").asText()).isEqualTo(SigningKeys.keyId(publicKey()));
+        assertThat(status.at("/check/passes").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(Instant.parse(status.at("/check/lastPassAt").asText())).isAfter(Instant.now().minusSeconds(60));
+        assertThat(status.at("/check/failure").isNull()).isTrue();
     }
 
     @Test
@@ -218,6 +232,11 @@ class AuditLogIntegrationTest extends CommandServiceIntegrationTest {
         assertThat(health.get("status").asText()).isEqualTo("DOWN");
         assertThat(health.at("/details/position").asLong()).isEqualTo(position);
         assertThat(health.at("/details/failure").asText()).contains("at position " + position);
+        JsonNode status = as("erin").get("/api/audit/status").json();
+        assertThat(status.get("status").asText()).isEqualTo("FAILED");
+        assertThat(status.at("/check/failure/kind").asText()).isEqualTo(kind.name());
+        assertThat(status.at("/check/failure/position").asLong()).isEqualTo(position);
+        assertThat(status.at("/check/failure/detail").asText()).contains("at position " + position);
 
         VerificationReport report = verifyExport();
         assertThat(report.failure()).as("offline verifier").isPresent();
@@ -228,6 +247,7 @@ class AuditLogIntegrationTest extends CommandServiceIntegrationTest {
     private void expectClean() throws Exception {
         assertThat(recheck.fullPass()).isEmpty();
         assertThat(auditHealth().get("status").asText()).isEqualTo("UP");
+        assertThat(as("erin").get("/api/audit/status").json().get("status").asText()).isEqualTo("OK");
         assertThat(verifyExport().failure()).isEmpty();
     }
 

@@ -94,6 +94,8 @@ class AccessMatrixTest extends CommandServiceIntegrationTest {
                         f -> Call.get("/api/audit/consistency?from=1"), 401, 403, 403, 403, 403, 403, 200, 401)
                 .row("GET /api/audit/public-key", "the log's public key (PEM)", none,
                         f -> Call.get("/api/audit/public-key"), 401, 403, 403, 403, 403, 403, 200, 401)
+                .row("GET /api/audit/status", "the log's own check: size, last signed head, last check", none,
+                        f -> Call.get("/api/audit/status"), 401, 403, 403, 403, 403, 403, 200, 401)
                 .row("GET /api/audit/export", "export of the events and tree heads (JSON lines)", covered,
                         f -> Call.stream("/api/audit/export"), 401, 403, 403, 403, 403, 403, 200, 401)
                 .operationsAndDocs()

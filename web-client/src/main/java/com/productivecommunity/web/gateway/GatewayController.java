@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 class GatewayController {
 
     private static final List<String> REQUEST_HEADERS = List.of("Content-Type", "Accept", "X-Await-Position", "Last-Event-ID");
-    private static final List<String> RESPONSE_HEADERS = List.of("X-Event-Position", "X-Position-Reached", "Location");
+    private static final List<String> RESPONSE_HEADERS = List.of("X-Event-Position", "X-Position-Reached", "Location",
+            "Content-Disposition", "X-Key-Id");
     private static final int MAX_BODY = 1024 * 1024;
 
     private final GatewayProperties services;

@@ -12,6 +12,9 @@ enum Route {
         if (path.startsWith("/api/admin/projections/query")) {
             return QUERY;
         }
+        if (path.startsWith("/api/audit/") || path.equals("/api/audit")) {
+            return COMMAND; // the audit log lives beside the event store it covers, reads included
+        }
         return "GET".equalsIgnoreCase(method) || "HEAD".equalsIgnoreCase(method) ? QUERY : COMMAND;
     }
 

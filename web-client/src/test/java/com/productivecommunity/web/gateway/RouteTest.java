@@ -22,4 +22,12 @@ class RouteTest {
         assertThat(Route.of("POST", "/api/admin/projections/query/rebuild")).isEqualTo(Route.QUERY);
         assertThat(Route.of("GET", "/api/admin/projections/analytics")).isEqualTo(Route.ANALYTICS);
     }
+
+    @Test
+    void theAuditLogsReadsGoToCommandServiceWhereTheLogIs() {
+        assertThat(Route.of("GET", "/api/audit/tree-head")).isEqualTo(Route.COMMAND);
+        assertThat(Route.of("GET", "/api/audit/status")).isEqualTo(Route.COMMAND);
+        assertThat(Route.of("GET", "/api/audit/export")).isEqualTo(Route.COMMAND);
+        assertThat(Route.of("GET", "/api/auditors")).isEqualTo(Route.QUERY);
+    }
 }
