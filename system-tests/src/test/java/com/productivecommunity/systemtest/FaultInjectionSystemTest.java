@@ -222,13 +222,7 @@ class FaultInjectionSystemTest {
         Api.Response[] joined = {null};
         long[] heldFor = {0};
         underLoad(() -> {
-            try (Connection hold = DriverManager.getConnection(TestDatabases.systemUrl("command"), TestDatabases.USER, "")) {
-                hold.setAutoCommit(false);
-                try (PreparedStatement row = hold.prepareStatement(
-                        "INSERT INTO community_membership (community_id, member_id) VALUES (?::uuid, 'frank')")) {
-                    row.setString(1, community);
-                    row.executeUpdate();
-                }
+            try (Connection hold = holdingMembership(community, "frank")) {
                 long start = System.nanoTime();
                 CompletableFuture<Api.Response> join = CompletableFuture.supplyAsync(() -> api.postEmpty("frank",
                         platform.commandUrl() + "/api/communities/" + community + "/members"));
@@ -358,13 +352,7 @@ class FaultInjectionSystemTest {
      * and sent again it is accepted. Returns alice's first answer.
      */
     private Api.Response aRaceLostForCertain(String community, String instanceA, String instanceB) throws Exception {
-        try (Connection hold = DriverManager.getConnection(TestDatabases.systemUrl("command"), TestDatabases.USER, "")) {
-            hold.setAutoCommit(false);
-            try (PreparedStatement row = hold.prepareStatement(
-                    "INSERT INTO community_membership (community_id, member_id) VALUES (?::uuid, 'frank')")) {
-                row.setString(1, community);
-                row.executeUpdate();
-            }
+        try (Connection hold = holdingMembership(community, "frank")) {
             CompletableFuture<Api.Response> join = CompletableFuture.supplyAsync(() -> api.postEmpty("frank",
                     instanceA + "/api/communities/" + community + "/members"));
             Thread.sleep(2_000); // frank's event row is in, his transaction waits
@@ -472,6 +460,26 @@ class FaultInjectionSystemTest {
     }
 
     /** The events stored per contribution aggregate: its post and its reactions. */
+    /**
+     * A transaction of this test holding an uncommitted row of command-service's membership lookup: a join of
+     * that member then stores its event row (taking its global index and sequence number) and waits inside its
+     * transaction, on the row's unique key, until this transaction ends.
+     */
+    private static Connection holdingMembership(String community, String member) throws SQLException {
+        Connection hold = DriverManager.getConnection(TestDatabases.systemUrl("command"), TestDatabases.USER, "");
+        hold.setAutoCommit(false);
+        try (PreparedStatement row = hold.prepareStatement(
+                "INSERT INTO community_membership (community_id, member_id) VALUES (?::uuid, ?)")) {
+            row.setString(1, community);
+            row.setString(2, member);
+            row.executeUpdate();
+        } catch (SQLException e) {
+            hold.close();
+            throw e;
+        }
+        return hold;
+    }
+
     /** command-service's {@code publication_repaired_total}, read with the scraper account. */
     private double repairedCount() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
