@@ -350,7 +350,7 @@ async function communityView(id) {
 /** A community's outcomes (newest first), each with the contributions it credits. */
 function outcomesHtml(page) {
   const items = page.items || [];
-  const credited = (c) => `<li><a href="#/thread/${esc(c.contributionId)}">${esc(c.kind ? KIND_NAMES[c.kind] : 'Contribution')}${c.title ? `: ${esc(c.title)}` : ''}</a>${c.authorId ? ` by ${esc(c.authorId)}` : ''}</li>`;
+  const credited = (c) => `<li><a href="#/thread/${esc(c.contributionId)}">${esc(c.kind ? KIND_NAMES[c.kind] : 'Contribution')}${c.title ? `: ${esc(c.title)}` : c.questionTitle ? ` to “${esc(c.questionTitle)}”` : ''}</a>${c.authorId ? ` by ${esc(c.authorId)}` : ''}</li>`;
   return `<section class="card" aria-labelledby="outcomes-h"><h2 id="outcomes-h" class="flush">Outcomes for the organization</h2>
     ${items.length ? `<ol id="outcomes" class="outcomes">${items.map((o) => `<li data-outcome="${esc(o.outcomeId)}">
       <p><strong>${esc(o.description)}</strong> · value <span data-value>${esc(o.value)}</span></p>

@@ -57,7 +57,7 @@ export async function renderDashboard(box, id, { api, esc, fmt, cleanup }) {
       ${outcomes.items.length ? `<div class="table-wrap"><table id="dashboard-outcomes"><caption class="visually-hidden">Outcomes, newest first</caption>
         <thead><tr><th scope="col">Outcome</th><th scope="col" class="num">Value</th><th scope="col">Recorded by</th><th scope="col">Day</th><th scope="col">Came from</th></tr></thead>
         <tbody>${outcomes.items.map((o) => `<tr data-outcome="${esc(o.outcomeId)}"><td>${esc(o.description)}</td><td class="num">${fmt(o.value)}</td><td>${esc(o.recordedBy)}</td><td>${esc(day(o.recordedAt))}</td>
-          <td>${o.contributions.map((c) => `<a href="#/thread/${esc(c.contributionId)}">${esc(c.title || c.kind || 'contribution')}${c.authorId ? ` (${esc(c.authorId)})` : ''}</a>`).join(', ') || '—'}</td></tr>`).join('')}</tbody>
+          <td>${o.contributions.map((c) => `<a href="#/thread/${esc(c.contributionId)}">${esc(c.title || (c.questionTitle ? `Answer to “${c.questionTitle}”` : c.kind) || 'contribution')}${c.authorId ? ` (${esc(c.authorId)})` : ''}</a>`).join(', ') || '—'}</td></tr>`).join('')}</tbody>
       </table></div>${outcomes.next ? '<p class="muted small">The 100 newest outcomes are shown.</p>' : ''}`
       : '<p class="muted" id="dashboard-outcomes">No outcome recorded yet.</p>'}
     </section>

@@ -152,7 +152,7 @@ class WebClientSystemTest {
         // The outcome is listed on the community page with the answer it came from, and on the answer's thread.
         refreshUntil(carol, "#/community/" + community, () -> carol.text(By.id("outcomes"))
                 .contains("vibration checks adopted, 12 hours of downtime avoided"));
-        assertThat(carol.text(By.id("outcomes"))).contains("value 12", "recorded by carol", "Answer", "by bob");
+        assertThat(carol.text(By.id("outcomes"))).contains("value 12", "recorded by carol", "Answer to “How do we see a bearing failure coming?” by bob");
         carol.fullPageScreenshot("03-community-leader");
         // alice (who has read the answer already: no new view, no new points) sees the outcome on its thread
         alice.open("#/thread/" + answer);

@@ -10,7 +10,7 @@ import java.util.UUID;
 record Outcome(UUID outcomeId, UUID communityId, String recordedBy, String description, BigDecimal value,
                Instant recordedAt, List<Credited> contributions) {
 
-    /** A credited contribution: its kind, title (null for answers and posts without one) and author. */
-    record Credited(UUID contributionId, ContributionKind kind, String title, String authorId) {
+    /** A credited contribution: its kind, title (null for an answer), author, and an answer's question's title. */
+    record Credited(UUID contributionId, ContributionKind kind, String title, String authorId, String questionTitle) {
     }
 }

@@ -47,14 +47,15 @@ class OutcomeReads {
         }
         if (!items.isEmpty()) {
             // A credited contribution not (yet) in the read model is listed by id with nothing else known.
-            jdbc.query("SELECT oc.outcome_id, oc.contribution_id, c.kind, c.title, c.author_id"
+            jdbc.query("SELECT oc.outcome_id, oc.contribution_id, c.kind, c.title, c.author_id, q.title"
                     + " FROM outcome_contribution oc LEFT JOIN contribution c ON c.contribution_id = oc.contribution_id"
+                    + " LEFT JOIN contribution q ON q.contribution_id = c.in_reply_to"
                     + " WHERE oc.outcome_id IN (:ids) ORDER BY oc.outcome_id, oc.position",
                     Map.of("ids", items.stream().map(Outcome::outcomeId).toList()), rs -> {
                         String kind = rs.getString(3);
                         page.get(rs.getObject(1, UUID.class)).contributions().add(new Outcome.Credited(
                                 rs.getObject(2, UUID.class), kind == null ? null : ContributionKind.valueOf(kind),
-                                rs.getString(4), rs.getString(5)));
+                                rs.getString(4), rs.getString(5), rs.getString(6)));
                     });
         }
         return new OutcomePage(List.copyOf(items), next);

@@ -59,6 +59,8 @@ class OutcomesIntegrationTest extends QueryIntegrationTest {
         assertThat(credited.get(0).get("contributionId").asText()).isEqualTo(answer.toString());
         assertThat(credited.get(0).get("kind").asText()).isEqualTo("ANSWER");
         assertThat(credited.get(0).get("authorId").asText()).isEqualTo("bob");
+        assertThat(credited.get(0).get("questionTitle").asText()).isEqualTo("Why does line 3 stop?");
+        assertThat(credited.get(1).get("questionTitle").isNull()).isTrue();
         assertThat(credited.get(1).get("title").asText()).isEqualTo("Check the bearings weekly");
         assertThat(credited.get(2).get("contributionId").asText()).isEqualTo(unknown.toString());
         assertThat(credited.get(2).get("kind").isNull()).isTrue();
