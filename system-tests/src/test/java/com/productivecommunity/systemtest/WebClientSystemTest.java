@@ -340,6 +340,31 @@ class WebClientSystemTest {
             // The other browser tests read the default figures: v1 again.
             api.postEmpty("dana", platform.analyticsUrl() + "/api/analytics/models/v1/promote");
         }
+
+        // A what-if version: v1's weights only up to an instant before this test's history (all figures zero then);
+        // listed with its limit, caught up, and never offered as the default.
+        String until = java.time.Instant.now().minus(java.time.Duration.ofDays(1))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(); // e.g. 2026-12-03T10:15:30Z
+        dana.open("#/models");
+        dana.visible(By.id("m-until"));
+        dana.selectValue(By.id("m-base"), "v1");
+        dana.type(By.id("m-name"), "v1-yesterday");
+        // datetime-local takes the wall-clock value without a zone; the form says it is UTC
+        dana.script("document.getElementById('m-until').value = arguments[0]", until.substring(0, until.length() - 1));
+        dana.click(By.cssSelector("#create-form button[type=submit]"));
+        dana.visible(By.cssSelector("#versions-table tr[data-version=v1-yesterday]"));
+        assertThat(dana.text(By.cssSelector("#versions-table tr[data-version=v1-yesterday]"))).contains("up to " + until);
+        assertThat(dana.within(java.time.Duration.ofSeconds(60), () ->
+                dana.text(By.cssSelector("#versions-table tr[data-version=v1-yesterday]")).contains("Caught up"))).isTrue();
+        assertThat(dana.findAll(By.cssSelector("button[data-promote=v1-yesterday]"))).isEmpty();
+        assertThat(api.get("dana", platform.analyticsUrl() + "/api/analytics/models/v1-yesterday").body()
+                .path("until").asText()).isEqualTo(until);
+        com.fasterxml.jackson.databind.JsonNode yesterday = api.get("dana", platform.analyticsUrl()
+                + "/api/analytics/communities/" + community + "?model=v1-yesterday").body();
+        assertThat(yesterday.path("model").asText()).as(yesterday.toString()).isEqualTo("v1-yesterday");
+        assertThat(yesterday.path("organizationBenefit").isNumber()).as(yesterday.toString()).isTrue();
+        assertThat(yesterday.path("organizationBenefit").decimalValue()).isZero();
+        assertThat(yesterday.path("productive").asBoolean(true)).isFalse();
     }
 
     @Test
