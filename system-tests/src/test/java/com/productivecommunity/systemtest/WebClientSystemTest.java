@@ -329,8 +329,10 @@ class WebClientSystemTest {
         // Promote: the default reads switch; v1 stays readable by name.
         try {
             dana.click(By.cssSelector("button[data-promote=v2-browser]"));
+            // The row's "default" badge (its "Make default" button says "default" too, so wait for the badge).
             assertThat(dana.within(java.time.Duration.ofSeconds(30), () ->
-                    dana.text(By.cssSelector("#versions-table tr[data-version=v2-browser]")).contains("default"))).isTrue();
+                    !dana.findAll(By.cssSelector("#versions-table tr[data-version=v2-browser] .badge")).isEmpty()
+                            && dana.findAll(By.cssSelector("button[data-promote=v2-browser]")).isEmpty())).isTrue();
             String figures = platform.analyticsUrl() + "/api/analytics/communities/" + community + "/members/alice";
             assertThat(api.get("dana", figures).body().path("model").asText()).isEqualTo("v2-browser");
             assertThat(api.get("dana", figures).body().path("benefit").asText()).isEqualTo("13.5");
