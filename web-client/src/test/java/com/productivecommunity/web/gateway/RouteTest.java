@@ -22,4 +22,10 @@ class RouteTest {
         assertThat(Route.of("POST", "/api/admin/projections/query/rebuild")).isEqualTo(Route.QUERY);
         assertThat(Route.of("GET", "/api/admin/projections/analytics")).isEqualTo(Route.ANALYTICS);
     }
+
+    @Test
+    void searchGoesToQuery() {
+        assertThat(Route.of("GET", "/api/search")).isEqualTo(Route.QUERY);
+        assertThat(Route.isLiveStream("/api/search")).isFalse();
+    }
 }
