@@ -7,6 +7,9 @@ ALTER TABLE contribution ADD COLUMN search tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', body), 'B')
 ) STORED;
 CREATE INDEX contribution_search ON contribution USING gin (search);
+-- The author filter (author=): ANDed with the GIN index's bitmap, so a common word by one member reads only
+-- that member's matches instead of every match.
+CREATE INDEX contribution_by_author ON contribution (author_id);
 
 ALTER TABLE community ADD COLUMN search tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('english', name), 'A') || setweight(to_tsvector('english', purpose), 'B')
