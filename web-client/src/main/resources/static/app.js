@@ -3,6 +3,7 @@ import { api, ApiError, plainError } from './api.js';
 import { renderDashboard } from './dashboard.js';
 import { renderModels } from './models.js';
 import { renderAuditHome, renderCommunityAudit } from './audit.js';
+import { renderSearch, safeDecode, wireSearchBox } from './search.js';
 
 const main = document.getElementById('main');
 const announcer = document.getElementById('announcer');
@@ -146,6 +147,7 @@ async function loginView() {
   stopLive();
   document.getElementById('nav').hidden = true;
   document.getElementById('who').hidden = true;
+  document.getElementById('site-search').hidden = true;
   if (loginUrl) {
     setView(gen, 'Sign in', `<section class="card login"><h1>Sign in</h1>
       <p><a href="${esc(loginUrl)}">Sign in with your company account</a></p></section>`);
@@ -174,6 +176,7 @@ async function loginView() {
 function showChrome() {
   document.getElementById('nav').hidden = false;
   document.getElementById('who').hidden = false;
+  document.getElementById('site-search').hidden = false;
   document.getElementById('who-name').textContent = me.name;
   showAuditNav();
 }
@@ -496,6 +499,12 @@ async function auditView(id) {
   if (id) await renderCommunityAudit(box, id, context); else await renderAuditHome(box, context);
 }
 
+async function searchView(q) {
+  const gen = current;
+  setView(gen, `Search: ${q}`, `<h1>Search results</h1><div id="search-results"></div>`);
+  await renderSearch(document.getElementById('search-results'), q, { api, esc, announce, plainError });
+}
+
 // ---------- live updates ----------
 
 let source = null;
@@ -538,6 +547,7 @@ async function route() {
       case 'dashboard': await dashboardView(id); break;
       case 'models': await modelsView(); break;
       case 'audit': await auditView(id); break;
+      case 'search': await searchView(safeDecode(id)); break;
       default: await feedView();
     }
     focusMain();
@@ -557,6 +567,7 @@ document.getElementById('logout').addEventListener('click', async () => {
 });
 
 window.addEventListener('hashchange', route);
+wireSearchBox();
 (async () => {
   try { me = (await api('GET', '/me')).data; showChrome(); } catch (e) { me = null; loginUrl = e.problem?.loginUrl || null; }
   await route();

@@ -232,6 +232,15 @@ final class BenchPlatform implements AutoCloseable {
         }
     }
 
+    static void dropDatabase(String database) {
+        requireBenchName(database);
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static boolean databaseExists(String database) {
         try (Connection connection = connect("postgres"); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {

@@ -104,6 +104,9 @@ public final class Benchmarks {
         if (options.workloads().contains("feed")) {
             feed();
         }
+        if (options.workloads().contains("search")) {
+            search();
+        }
         run.put("finished", Instant.now().toString());
         run.put("loadAverageAtEnd", Machine.loadAverage());
         String table = results.table();
@@ -144,6 +147,14 @@ public final class Benchmarks {
             }
         }
         medians.put("feed_p99_ms", feed);
+        double search = Double.NaN;
+        for (String kind : SEARCHES) {
+            double p99 = results.medianOfWorkloadStartingWith("Search, ", kind, "latency p99");
+            if (!Double.isNaN(p99)) {
+                search = Double.isNaN(search) ? p99 : Math.max(search, p99);
+            }
+        }
+        medians.put("search_p99_ms", search);
         double load = Double.parseDouble(run.get("loadAverageAtStart").toString().split(" ")[0]);
         results.writeSummary(root.resolve("benchmarks/results.json"), medians, Runtime.getRuntime().availableProcessors(), load);
     }
@@ -670,6 +681,86 @@ public final class Benchmarks {
             cursor = next.asText();
         }
         return cursor;
+    }
+
+    // ---- search -------------------------------------------------------------------------------------
+
+    private static final List<String> SEARCHES = List.of("rare word", "medium word", "common word",
+            "two words (common and medium)", "phrase of two common words", "common word in the busiest community",
+            "common word by one author", "common word, page 2 via next");
+
+    /**
+     * GET /api/search on a fresh query database that query-service's Flyway migrations made, with N contributions
+     * loaded straight into it (SearchData); alice, one client, sequential, ten queries per kind in turn, after
+     * warm-up requests. The database is dropped afterwards.
+     */
+    private void search() throws Exception {
+        long n = options.searchContributions();
+        int communities = (int) Math.max(10, Math.min(1000, n / 1000));
+        String database = "pc_query_search_bench";
+        String topic = "bench-search-" + System.currentTimeMillis();
+        BenchPlatform.recreateDatabase(database);
+        try {
+            platform.startService("query-service", database, topic, List.of(), true);
+            long start = System.nanoTime();
+            SearchData.load(database, n, communities);
+            results.note(String.format("search data: %,d contributions over %,d communities, INSERT … SELECT generate_series"
+                    + " into the migrated schema, GIN index built after: %.0f s", n, communities, (System.nanoTime() - start) / 1e9));
+            String q = platform.url("query-service") + "/api/search?limit=20&q=";
+            String user = "alice";
+            Map<String, List<String>> urls = new LinkedHashMap<>();
+            SEARCHES.forEach(kind -> urls.put(kind, new ArrayList<>()));
+            for (int i = 0; i < 10; i++) {
+                String common = SearchData.word(i);
+                urls.get("rare word").add(q + SearchData.word(40_000 + i));
+                urls.get("medium word").add(q + SearchData.word(100 + i));
+                urls.get("common word").add(q + common);
+                urls.get("two words (common and medium)").add(q + common + "+" + SearchData.word(100 + i));
+                urls.get("phrase of two common words").add(q + "%22" + common + "+" + SearchData.word((i + 1) % 10) + "%22");
+                urls.get("common word in the busiest community").add(q + common + "&community=" + SearchData.communityId(0));
+                urls.get("common word by one author").add(q + common + "&author=member" + (42 + i));
+                Api.Reply first = api.get(q + common, user);
+                if (first.status() != 200 || first.json().get("next").isNull()) {
+                    throw new IllegalStateException("search for " + common + " answered " + first.status() + ": " + first.body());
+                }
+                urls.get("common word, page 2 via next").add(q + common + "&before=" + first.json().get("next").asText());
+            }
+            results.note(String.format("search matches (contributions): rare word %,d, medium %,d, common %,d, common and medium %,d,"
+                            + " phrase %,d (words 40000, 100, 0; of 50,000)",
+                    SearchData.matches(database, SearchData.word(40_000)), SearchData.matches(database, SearchData.word(100)),
+                    SearchData.matches(database, SearchData.word(0)),
+                    SearchData.matches(database, SearchData.word(0) + " " + SearchData.word(100)),
+                    SearchData.matches(database, "\"" + SearchData.word(0) + " " + SearchData.word(1) + "\"")));
+            String workload = String.format("Search, %,d contributions stored", n);
+            for (int round = 1; round <= options.rounds(); round++) {
+                for (Map.Entry<String, List<String>> kind : urls.entrySet()) {
+                    Samples samples = new Samples();
+                    List<String> list = kind.getValue();
+                    for (int i = 0; i < options.searchRequests() + 20; i++) {
+                        String url = list.get(i % list.size());
+                        long t0 = System.nanoTime();
+                        Api.Reply reply = api.get(url, user);
+                        long elapsed = System.nanoTime() - t0;
+                        if (reply.status() != 200) {
+                            throw new IllegalStateException(url + " answered " + reply.status() + ": " + reply.body());
+                        }
+                        if (i >= 20) {
+                            samples.add(elapsed);
+                        }
+                    }
+                    results.add(workload, kind.getKey(), "latency p50", "ms", samples.percentileMillis(50));
+                    results.add(workload, kind.getKey(), "latency p99", "ms", samples.percentileMillis(99));
+                }
+            }
+        } finally {
+            platform.stopService("query-service");
+            BenchPlatform.dropDatabase(database);
+            try (Admin admin = admin()) {
+                if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+                    admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+                }
+            }
+        }
     }
 
     // ---- topics -------------------------------------------------------------------------------------

@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** Command-line options: {@code --name=value} or {@code --name value}; {@code --quick} for a smoke run. */
-record Options(long events, long feedContributions, int rounds, int warmupSeconds, int ingestSeconds, int e2eSeconds, int e2eRate,
+record Options(long events, long feedContributions, long searchContributions, int searchRequests, int rounds, int warmupSeconds, int ingestSeconds, int e2eSeconds, int e2eRate,
                int e2eSample, int feedRequests, List<Integer> clients, Set<String> workloads, String jfr,
                List<String> jvmOptions, Map<String, String> before, boolean quick) {
 
-    static final Set<String> ALL = Set.of("ingest", "e2e", "replay", "feed");
+    static final Set<String> ALL = Set.of("ingest", "e2e", "replay", "feed", "search");
     /** Not in the default run: the audit log's cost ({@code --only audit}). */
     static final String AUDIT = "audit";
 
@@ -32,7 +32,8 @@ record Options(long events, long feedContributions, int rounds, int warmupSecond
         }
         if (values.containsKey("help")) {
             System.out.println("""
-                    ./benchmarks/run [--quick] [--events N] [--feed-contributions M] [--rounds R] [--only ingest,e2e,replay,feed,audit,raw]
+                    ./benchmarks/run [--quick] [--events N] [--feed-contributions M] [--search-contributions S] [--search-requests K]
+                                     [--rounds R] [--only ingest,e2e,replay,feed,search,audit,raw]
                                      [--warmup-seconds S] [--ingest-seconds S] [--clients 1,4,16] [--e2e-seconds S] [--e2e-rate R] [--e2e-sample K]
                                      [--feed-requests K] [--jfr service-module] [--jvm-opts "-Xmx512m ..."]
                                      [--before analytics-service=old.jar] (replay also with an earlier jar, same run)""");
@@ -42,6 +43,8 @@ record Options(long events, long feedContributions, int rounds, int warmupSecond
         return new Options(
                 Long.parseLong(values.getOrDefault("events", quick ? "20000" : "1000000").replace("_", "")),
                 Long.parseLong(values.getOrDefault("feed-contributions", quick ? "20000" : "1000000").replace("_", "")),
+                Long.parseLong(values.getOrDefault("search-contributions", quick ? "20000" : "1000000").replace("_", "")),
+                Integer.parseInt(values.getOrDefault("search-requests", quick ? "50" : "200")),
                 Integer.parseInt(values.getOrDefault("rounds", quick ? "1" : "3")),
                 Integer.parseInt(values.getOrDefault("warmup-seconds", quick ? "5" : "60")),
                 Integer.parseInt(values.getOrDefault("ingest-seconds", quick ? "5" : "20")),

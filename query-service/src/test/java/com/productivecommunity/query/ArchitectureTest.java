@@ -18,13 +18,13 @@ class ArchitectureTest {
     void theProjectionWritesWithoutKnowingTheReadsOrTheWeb() {
         noClasses().that().resideInAPackage("..query.projection..")
                 .should().dependOnClassesThat().resideInAnyPackage("..query.feed..", "..query.community..",
-                        "..query.admin..", "org.springframework.web..")
+                        "..query.search..", "..query.admin..", "org.springframework.web..")
                 .check(classes);
     }
 
     @Test
     void readsNeverWriteThroughTheProjection() {
-        noClasses().that().resideInAnyPackage("..query.feed..", "..query.community..")
+        noClasses().that().resideInAnyPackage("..query.feed..", "..query.community..", "..query.search..")
                 .should().dependOnClassesThat().haveSimpleName("QueryProjection")
                 .check(classes);
     }

@@ -525,6 +525,56 @@ class WebClientSystemTest {
         return community;
     }
 
+    @Test
+    void aMemberSearchesForAWordOfAContributionFromTheHeaderAndOpensIt() {
+        assumeRunnable();
+        // A word no other test writes, letters only (one lexeme for PostgreSQL's English parser).
+        String word = "torq" + new java.util.Random().ints(8, 0, 19).mapToObj(i -> String.valueOf("bcdfghjklmnpqrtvwxz".charAt(i)))
+                .collect(java.util.stream.Collectors.joining());
+        Browser carol = browser(DESKTOP_WIDTH, 900);
+        Browser alice = browser(PHONE_WIDTH, 844);
+        carol.signIn("carol");
+        carol.open("#/communities");
+        carol.type(By.id("found-name"), "Tool crib");
+        carol.type(By.id("found-purpose"), "find the right tool fast");
+        carol.click(By.cssSelector("#found button[type=submit]"));
+        carol.waitFor(d -> carol.currentHash().startsWith("#/community/"));
+        String community = carol.currentHash().substring("#/community/".length());
+        carol.openCompose();
+        carol.select(By.id("compose-kind"), "Question");
+        String title = "Where is the " + word + " wrench kept?";
+        carol.type(By.id("compose-title"), title);
+        carol.type(By.id("compose-body"), "The calibrated one, for the line 3 gearbox.");
+        carol.click(By.cssSelector("#compose button[type=submit]"));
+        carol.waitForText(By.cssSelector("#community-feed article.QUESTION h3"), title);
+        String question = carol.visible(By.cssSelector("#community-feed article.QUESTION")).getDomAttribute("data-id");
+
+        // Alice, a member, on her phone: the header's search box finds the question by one word of its title.
+        alice.signIn("alice");
+        openUntil(alice, "#/community/" + community, By.cssSelector("#join button[type=submit]"));
+        alice.click(By.cssSelector("#join button[type=submit]"));
+        alice.visible(By.id("my-purpose-text"));
+        alice.open("#/feed");
+        alice.type(By.id("site-search-q"), word.toUpperCase() + org.openqa.selenium.Keys.ENTER);
+        alice.waitFor(d -> alice.currentHash().startsWith("#/search/"));
+        By hit = By.cssSelector("#search-list li[data-type=CONTRIBUTION][data-id='" + question + "'] a[href='#/thread/" + question + "']");
+        alice.waitForText(hit, title);
+        alice.waitForText(By.id("announcer"), "1 result for");
+        assertThat(alice.text(By.id("search-status"))).contains("1 result for").contains(word.toUpperCase());
+        assertThat(alice.text(By.cssSelector("#search-list li[data-id='" + question + "']"))).contains("carol", "Tool crib",
+                "The calibrated one");
+        assertThat(alice.findAll(By.cssSelector("#search-list > li"))).hasSize(1);
+        alice.fullPageScreenshot("14-search-phone");
+        alice.click(hit);
+        alice.waitFor(d -> alice.currentHash().equals("#/thread/" + question));
+        alice.waitForText(By.cssSelector("main h1"), title);
+
+        // A word nobody wrote: nothing found, and said so.
+        alice.type(By.id("site-search-q"), word + "zz" + org.openqa.selenium.Keys.ENTER);
+        alice.waitForText(By.id("search-status"), "Nothing found");
+        assertThat(alice.findAll(By.cssSelector("#search-list > li"))).isEmpty();
+    }
+
     @org.junit.jupiter.api.AfterEach
     void noContentSecurityPolicyViolations() {
         // The web client's CSP allows no inline script or style: anything the pages do that it blocks shows here.

@@ -1,6 +1,7 @@
 package com.productivecommunity.query.community;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,15 @@ public class CommunityReads {
         return jdbc.query("SELECT c.community_id, c.name, c.purpose, c.member_count FROM community c"
                 + " JOIN community_member m ON m.community_id = c.community_id WHERE m.member_id = :member"
                 + " ORDER BY c.name, c.community_id", Map.of("member", memberId), SUMMARY);
+    }
+
+    /** The communities of {@code communityIds} that exist, in no particular order. */
+    public List<CommunitySummary> summaries(Collection<UUID> communityIds) {
+        if (communityIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT community_id, name, purpose, member_count FROM community WHERE community_id IN (:ids)",
+                Map.of("ids", communityIds), SUMMARY);
     }
 
     public boolean exists(UUID communityId) {

@@ -64,6 +64,8 @@ class AccessMatrixTest extends QueryIntegrationTest {
                 .row("GET /api/feed", "my home feed", data, f -> Call.get("/api/feed"), 401, 200, 200, 200, 200, 200, 200, 401)
                 .row("GET /api/contributions/{contributionId}", "a thread", data,
                         f -> Call.get("/api/contributions/" + question), 401, 200, 200, 200, 200, 200, 200, 401)
+                .row("GET /api/search", "search contributions and communities", data,
+                        f -> Call.get("/api/search?q=why"), 401, 200, 200, 200, 200, 200, 200, 401)
                 .row("GET /api/feed/stream", "my live feed (SSE)", data, f -> Call.stream("/api/feed/stream"),
                         401, 200, 200, 200, 200, 200, 200, 401)
                 .row("GET /api/communities/{communityId}/feed/stream", "a community's live feed (SSE)", data,

@@ -30,4 +30,10 @@ class RouteTest {
         assertThat(Route.of("GET", "/api/audit/export")).isEqualTo(Route.COMMAND);
         assertThat(Route.of("GET", "/api/auditors")).isEqualTo(Route.QUERY);
     }
+
+    @Test
+    void searchGoesToQuery() {
+        assertThat(Route.of("GET", "/api/search")).isEqualTo(Route.QUERY);
+        assertThat(Route.isLiveStream("/api/search")).isFalse();
+    }
 }
