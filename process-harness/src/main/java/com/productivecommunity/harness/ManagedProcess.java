@@ -6,6 +6,7 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -113,13 +114,18 @@ public final class ManagedProcess {
 
     /** SIGTERM, then a kill after 30 s: the services get the graceful shutdown they get in production. */
     public void stop() {
+        stop(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM, then a kill once {@code grace} has passed without the process ending. */
+    public void stop(Duration grace) {
         if (process == null) {
             return;
         }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

@@ -260,9 +260,22 @@ final class RunningPlatform implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        // All at once, each given 15 s to stop gracefully before a kill: in the JVM's exit hook this must be done
+        // well before failsafe kills the forked JVM (which would leave the services running, orphaned).
+        List<Thread> stopping = new java.util.ArrayList<>();
         for (ManagedProcess process : new ManagedProcess[] {webClient, analytics, query, command, broker}) {
             if (process != null) {
-                process.stop();
+                Thread stop = new Thread(() -> process.stop(Duration.ofSeconds(15)), "stop-" + process.name());
+                stop.start();
+                stopping.add(stop);
+            }
+        }
+        for (Thread stop : stopping) {
+            try {
+                stop.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
         try {

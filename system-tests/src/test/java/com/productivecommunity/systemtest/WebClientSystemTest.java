@@ -354,10 +354,11 @@ class WebClientSystemTest {
         // datetime-local takes the wall-clock value without a zone; the form says it is UTC
         dana.script("document.getElementById('m-until').value = arguments[0]", until.substring(0, until.length() - 1));
         dana.click(By.cssSelector("#create-form button[type=submit]"));
-        dana.visible(By.cssSelector("#versions-table tr[data-version=v1-yesterday]"));
-        assertThat(dana.text(By.cssSelector("#versions-table tr[data-version=v1-yesterday]"))).contains("up to " + until);
-        assertThat(dana.within(java.time.Duration.ofSeconds(60), () ->
-                dana.text(By.cssSelector("#versions-table tr[data-version=v1-yesterday]")).contains("Caught up"))).isTrue();
+        // The table is drawn again as the replay's progress arrives: read the row afresh each time.
+        By yesterdayRow = By.cssSelector("#versions-table tr[data-version=v1-yesterday]");
+        assertThat(dana.within(java.time.Duration.ofSeconds(60), () -> dana.text(yesterdayRow).contains("up to " + until)
+                && dana.text(yesterdayRow).contains("Caught up"))).as("v1-yesterday listed up to %s and caught up", until)
+                .isTrue();
         assertThat(dana.findAll(By.cssSelector("button[data-promote=v1-yesterday]"))).isEmpty();
         assertThat(api.get("dana", platform.analyticsUrl() + "/api/analytics/models/v1-yesterday").body()
                 .path("until").asText()).isEqualTo(until);
