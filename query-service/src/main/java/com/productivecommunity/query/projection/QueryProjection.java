@@ -30,9 +30,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Communities, memberships, contributions with their counts, and outcomes with the contributions they credit. A batch is written with few statements:
- * rows in event order (consecutive statements of one kind go out as one JDBC batch), then the batch's
- * reaction and answer counts as one increment per contribution, accepted answers, and member counts.
+ * Communities, memberships, contributions with their counts, and outcomes with the contributions they credit.
+ * A batch is written with few statements: rows in event order (consecutive statements of one kind go out as
+ * one JDBC batch), then the batch's reaction and answer counts as one increment per contribution, accepted
+ * answers, and member counts.
  * Redeliveries never reach {@link #apply}: the machinery drops them by aggregate sequence.
  */
 @Component
