@@ -149,4 +149,19 @@ public abstract class QueryIntegrationTest {
     protected SseClient openStream(String path, String user) {
         return new SseClient(http, URI.create("http://localhost:" + port + path), basic(user));
     }
+
+    /** A cursor's text as this service encodes it (base64url, no padding). */
+    protected static String encode(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A 400 problem+json naming {@code field}. */
+    protected static void badRequest(HttpResponse<String> response, String field) {
+        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = read(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("detail").asText()).isNotBlank();
+        assertThat(problem.path("field").asText()).as(response.uri() + " " + response.body()).isEqualTo(field);
+    }
 }

@@ -242,22 +242,15 @@ class ModelVersionsIntegrationTest {
     }
 
     private void badRequest(String body, String field) throws Exception {
-        ResponseEntity<String> response = post("dana", "/api/analytics/models", body);
-        assertThat(response.getStatusCode().value()).as(body + " -> " + response.getBody()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isNotNull()
-                .matches(type -> type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        assertThat(json.readTree(response.getBody()).get("field").asText()).as(response.getBody()).isEqualTo(field);
+        new ModelsHttp(rest, json).badRequest(body, field);
     }
 
     private ResponseEntity<String> get(String user, String path) {
-        return rest.withBasicAuth(user, user).getForEntity(path, String.class);
+        return new ModelsHttp(rest, json).get(user, path);
     }
 
     private JsonNode ok(String user, String path) throws Exception {
-        ResponseEntity<String> response = get(user, path);
-        assertThat(response.getStatusCode().value()).as(user + " GET " + path + ": " + response.getBody())
-                .isEqualTo(200);
-        return json.readTree(response.getBody());
+        return new ModelsHttp(rest, json).ok(user, path);
     }
 
     private String stream(String user, String path) {
@@ -270,9 +263,6 @@ class ModelVersionsIntegrationTest {
     }
 
     private ResponseEntity<String> post(String user, String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(user, user);
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+        return new ModelsHttp(rest, json).post(user, path, body);
     }
 }

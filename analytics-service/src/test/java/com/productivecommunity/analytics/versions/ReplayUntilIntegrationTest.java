@@ -31,10 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -309,28 +305,18 @@ class ReplayUntilIntegrationTest {
     }
 
     private void badRequest(String body, String field) throws Exception {
-        ResponseEntity<String> response = post("dana", "/api/analytics/models", body);
-        assertThat(response.getStatusCode().value()).as(body + " -> " + response.getBody()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isNotNull()
-                .matches(type -> type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        assertThat(json.readTree(response.getBody()).get("field").asText()).as(response.getBody()).isEqualTo(field);
+        new ModelsHttp(rest, json).badRequest(body, field);
     }
 
     private ResponseEntity<String> get(String user, String path) {
-        return rest.withBasicAuth(user, user).getForEntity(path, String.class);
+        return new ModelsHttp(rest, json).get(user, path);
     }
 
     private JsonNode ok(String user, String path) throws Exception {
-        ResponseEntity<String> response = get(user, path);
-        assertThat(response.getStatusCode().value()).as(user + " GET " + path + ": " + response.getBody())
-                .isEqualTo(200);
-        return json.readTree(response.getBody());
+        return new ModelsHttp(rest, json).ok(user, path);
     }
 
     private ResponseEntity<String> post(String user, String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(user, user);
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+        return new ModelsHttp(rest, json).post(user, path, body);
     }
 }

@@ -35,6 +35,11 @@ public record Cursor(Instant at, UUID id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A list's {@code before} parameter: null when absent or blank (the first page), else {@link #decode}. */
+    public static Cursor before(String parameter) {
+        return parameter == null || parameter.isBlank() ? null : decode(parameter);
+    }
+
     /** The cursor of a {@code before} parameter; a 400 naming {@code before} when it is none this service wrote. */
     public static Cursor decode(String cursor) {
         try {

@@ -39,7 +39,7 @@ class FeedController {
                            @RequestParam(required = false) String limit,
                            @Parameter(description = "`next` of the previous page") @RequestParam(required = false)
                            String before) {
-        Cursor cursor = cursor(before);
+        Cursor cursor = Cursor.before(before);
         int size = limit(limit);
         if (!communities.exists(communityId)) {
             throw new UnknownCommunityException(communityId);
@@ -55,7 +55,7 @@ class FeedController {
                            @RequestParam(required = false) String limit,
                       @Parameter(description = "`next` of the previous page") @RequestParam(required = false)
                       String before) {
-        Cursor cursor = cursor(before);
+        Cursor cursor = Cursor.before(before);
         return feeds.homeFeed(member.id(), cursor, limit(limit));
     }
 
@@ -65,9 +65,6 @@ class FeedController {
         return feeds.thread(contributionId).orElseThrow(() -> new UnknownContributionException(contributionId));
     }
 
-    private static Cursor cursor(String before) {
-        return before == null || before.isBlank() ? null : Cursor.decode(before);
-    }
 
     private static int limit(String limit) {
         return Parameters.integer("limit", limit, 1, 100, 20);

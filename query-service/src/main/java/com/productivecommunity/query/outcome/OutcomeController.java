@@ -35,7 +35,7 @@ class OutcomeController {
                                   @RequestParam(required = false) String limit,
                                   @Parameter(description = "`next` of the previous page")
                                   @RequestParam(required = false) String before) {
-        Cursor cursor = before == null || before.isBlank() ? null : Cursor.decode(before);
+        Cursor cursor = Cursor.before(before);
         int size = Parameters.integer("limit", limit, 1, 100, 20);
         if (!communities.exists(communityId)) {
             throw new UnknownCommunityException(communityId);

@@ -2,10 +2,8 @@ package com.productivecommunity.query.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.productivecommunity.query.QueryIntegrationTest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -88,18 +86,5 @@ class ReadParametersIntegrationTest extends QueryIntegrationTest {
 
     private static List<String> feeds() {
         return List.of("/api/feed", "/api/communities/" + UUID.randomUUID() + "/feed");
-    }
-
-    private static String encode(String text) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void badRequest(HttpResponse<String> response, String field) {
-        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        JsonNode problem = read(response.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(400);
-        assertThat(problem.get("detail").asText()).isNotBlank();
-        assertThat(problem.path("field").asText()).as(response.uri() + " " + response.body()).isEqualTo(field);
     }
 }

@@ -313,17 +313,4 @@ class SearchIntegrationTest extends QueryIntegrationTest {
     private static String enc(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
-
-    private static String encode(String text) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void badRequest(HttpResponse<String> response, String field) {
-        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        JsonNode problem = read(response.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(400);
-        assertThat(problem.get("detail").asText()).isNotBlank();
-        assertThat(problem.path("field").asText()).as(response.uri() + " " + response.body()).isEqualTo(field);
-    }
 }
