@@ -9,7 +9,7 @@ import java.util.UUID;
  */
 public sealed interface CommunityEvent permits
         CommunityFounded, CommunityPurposeStated, MemberJoined, MemberLeft, MemberPurposeStated,
-        ContributionPosted, ReactionGiven, ContributionViewed, AnswerAccepted, OutcomeRecorded {
+        ContributionPosted, ReactionGiven, ContributionViewed, AnswerAccepted, OutcomeRecorded, MemberSegmentsChanged {
 
     UUID eventId();
 
@@ -48,5 +48,7 @@ public sealed interface CommunityEvent permits
         R on(AnswerAccepted event);
 
         R on(OutcomeRecorded event);
+
+        R on(MemberSegmentsChanged event);
     }
 }

@@ -12,6 +12,7 @@ import com.productivecommunity.events.EventCatalog;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import com.productivecommunity.events.ReactionKind;
@@ -133,6 +134,11 @@ public final class ValueEngine {
         @Override
         public List<Award> on(OutcomeRecorded event) {
             return outcome(event);
+        }
+
+        @Override
+        public List<Award> on(MemberSegmentsChanged event) {
+            return List.of(); // who a member is in the organization earns nothing; reads group by it
         }
     }
 

@@ -19,6 +19,7 @@ import com.productivecommunity.events.EventCatalog;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import com.productivecommunity.events.ReactionKind;
@@ -179,6 +180,11 @@ final class RuleStateStore {
         public Boolean on(OutcomeRecorded event) {
             return true;
         }
+
+        @Override
+        public Boolean on(MemberSegmentsChanged event) {
+            return true;
+        }
     };
 
     /** The rule state a batch's events can touch, by the keys it is stored under. */
@@ -249,6 +255,11 @@ final class RuleStateStore {
         @Override
         public Void on(OutcomeRecorded event) {
             return null; // an outcome's authors travel in the event (contributorIds)
+        }
+
+        @Override
+        public Void on(MemberSegmentsChanged event) {
+            return null;
         }
     }
 

@@ -13,6 +13,8 @@ import com.productivecommunity.command.community.CommunityRejections.AlreadyAMem
 import com.productivecommunity.command.community.CommunityRejections.LeadersOnly;
 import com.productivecommunity.command.community.CommunityRejections.MembersOnly;
 import com.productivecommunity.command.community.CommunityRejections.NotAMember;
+import com.productivecommunity.command.community.CommunityRejections.StaffFoundCommunities;
+import com.productivecommunity.command.community.CommunityRejections.StaffOnly;
 import com.productivecommunity.command.rules.CommandLookup.ContributionFacts;
 import com.productivecommunity.command.rules.CommandLookup;
 import com.productivecommunity.command.rules.InvalidInput;
@@ -23,12 +25,17 @@ import com.productivecommunity.events.CommunityPurposeStated;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
+import com.productivecommunity.events.Segments;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -38,7 +45,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A community: who belongs to it and who leads it. Its contributions are separate aggregates, so a
- * busy community stays small. Purposes are facts for the readers; no rule here depends on them.
+ * busy community stays small. Purposes are facts for the readers; no rule here depends on them. Members'
+ * segments are recorded as the directory states them (at joining, and again when they differ the next time a
+ * member acts on the community); partners and customers may join only a community opened to them.
  */
 @Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -49,6 +58,9 @@ class Community {
     private UUID communityId;
     private Set<String> members = new HashSet<>();
     private Set<String> leaders = new HashSet<>();
+    /** Each member's segments as last recorded. */
+    private Map<String, List<String>> segments = new HashMap<>();
+    private boolean openToExternal;
 
     Community() {
     }
@@ -57,8 +69,11 @@ class Community {
     Community(FoundCommunity command, Stamps stamps) {
         String name = Limits.communityName(command.name());
         String purpose = Limits.purpose(command.purpose());
+        if (Segments.isExternal(command.segments())) {
+            throw new StaffFoundCommunities(command.memberId());
+        }
         apply(new CommunityFounded(stamps.newId(), command.communityId(), command.memberId(), stamps.now(),
-                name, purpose));
+                name, purpose, Segments.normalise(command.segments()), command.openToExternal()));
     }
 
     @CommandHandler
@@ -67,7 +82,11 @@ class Community {
             throw new AlreadyAMember(command.memberId());
         }
         String purpose = Limits.optionalPurpose(command.purpose());
-        apply(new MemberJoined(stamps.newId(), communityId, command.memberId(), stamps.now(), purpose));
+        if (!openToExternal && Segments.isExternal(command.segments())) {
+            throw new StaffOnly(command.memberId());
+        }
+        apply(new MemberJoined(stamps.newId(), communityId, command.memberId(), stamps.now(), purpose,
+                Segments.normalise(command.segments())));
     }
 
     @CommandHandler
@@ -84,6 +103,7 @@ class Community {
             throw new LeadersOnly(command.memberId());
         }
         String purpose = Limits.purpose(command.purpose());
+        noteSegments(command.memberId(), command.segments(), stamps);
         apply(new CommunityPurposeStated(stamps.newId(), communityId, command.memberId(), stamps.now(), purpose));
     }
 
@@ -93,6 +113,7 @@ class Community {
             throw new MembersOnly(command.memberId());
         }
         String purpose = Limits.purpose(command.purpose());
+        noteSegments(command.memberId(), command.segments(), stamps);
         apply(new MemberPurposeStated(stamps.newId(), communityId, command.memberId(), stamps.now(), purpose));
     }
 
@@ -118,25 +139,46 @@ class Community {
                             "Contribution " + contributionId + " is not in this community"));
             contributors.add(contribution.authorId());
         }
+        noteSegments(command.memberId(), command.segments(), stamps);
         apply(new OutcomeRecorded(stamps.newId(), communityId, command.memberId(), stamps.now(), command.outcomeId(),
                 description, value, contributionIds, List.copyOf(contributors)));
+    }
+
+    /**
+     * Records a member's segments before their act when the directory's differ from the last recorded ones
+     * ({@code null}, or none known: the directory said nothing, so nothing is compared).
+     */
+    private void noteSegments(String memberId, Collection<String> directory, Stamps stamps) {
+        List<String> now = Segments.normalise(directory);
+        if (!now.isEmpty() && !now.equals(segments.getOrDefault(memberId, List.of()))) {
+            apply(new MemberSegmentsChanged(stamps.newId(), communityId, memberId, stamps.now(), now));
+        }
     }
 
     @EventSourcingHandler
     void on(CommunityFounded event) {
         communityId = event.communityId();
+        openToExternal = event.openToExternal();
         members.add(event.actorId());
         leaders.add(event.actorId());
+        segments.put(event.actorId(), event.founderSegments());
     }
 
     @EventSourcingHandler
     void on(MemberJoined event) {
         members.add(event.actorId());
+        segments.put(event.actorId(), event.segments());
+    }
+
+    @EventSourcingHandler
+    void on(MemberSegmentsChanged event) {
+        segments.put(event.actorId(), event.segments());
     }
 
     @EventSourcingHandler
     void on(MemberLeft event) {
         members.remove(event.actorId());
         leaders.remove(event.actorId());
+        segments.remove(event.actorId());
     }
 }

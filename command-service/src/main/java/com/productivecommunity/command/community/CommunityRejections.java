@@ -31,4 +31,17 @@ final class CommunityRejections {
             super("Only the community's leaders may do this, and " + memberId + " is not one");
         }
     }
+
+    static class StaffOnly extends Rejection.Forbidden {
+        StaffOnly(String memberId) {
+            super("This community is open to the organization's staff only, and " + memberId
+                    + " is a partner or customer");
+        }
+    }
+
+    static class StaffFoundCommunities extends Rejection.Forbidden {
+        StaffFoundCommunities(String memberId) {
+            super("Only the organization's staff found communities, and " + memberId + " is a partner or customer");
+        }
+    }
 }

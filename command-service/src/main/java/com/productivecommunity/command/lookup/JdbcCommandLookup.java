@@ -11,6 +11,7 @@ import com.productivecommunity.events.ContributionViewed;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import java.util.Optional;
@@ -124,6 +125,11 @@ class JdbcCommandLookup implements CommandLookup {
         @Override
         public Void on(OutcomeRecorded event) {
             return null;
+        }
+
+        @Override
+        public Void on(MemberSegmentsChanged event) {
+            return null; // no command looks a member's segments up
         }
     }
 

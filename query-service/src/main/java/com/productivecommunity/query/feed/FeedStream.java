@@ -10,6 +10,7 @@ import com.productivecommunity.events.ContributionViewed;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import com.productivecommunity.events.ReactionKind;
@@ -176,6 +177,11 @@ class FeedStream implements DisposableBean {
         @Override
         public Touch on(OutcomeRecorded e) {
             return new Touch(null, e.contributionIds()); // each credited item counts one more outcome
+        }
+
+        @Override
+        public Touch on(MemberSegmentsChanged e) {
+            return Touch.NOTHING;
         }
     };
 

@@ -10,6 +10,7 @@ import com.productivecommunity.events.ContributionViewed;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import com.productivecommunity.support.projection.ProjectedEvent;
@@ -87,11 +88,12 @@ public class QueryProjection implements Projection {
 
         @Override
         public Void on(CommunityFounded e) {
-            batch.add("INSERT INTO community (community_id, name, purpose, founded_at) VALUES (?, ?, ?, ?)"
-                    + " ON CONFLICT DO NOTHING", e.communityId(), e.name(), e.purpose(), time(e.occurredAt()));
-            batch.add("INSERT INTO community_member (community_id, member_id, purpose, leader, joined_at)"
+            batch.add("INSERT INTO community (community_id, name, purpose, founded_at, open_to_external)"
                     + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    e.communityId(), e.actorId(), null, true, time(e.occurredAt()));
+                    e.communityId(), e.name(), e.purpose(), time(e.occurredAt()), e.openToExternal());
+            batch.add("INSERT INTO community_member (community_id, member_id, purpose, leader, joined_at, segments)"
+                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    e.communityId(), e.actorId(), null, true, time(e.occurredAt()), array(e.founderSegments()));
             batch.membersChanged(e.communityId());
             return null;
         }
@@ -104,9 +106,9 @@ public class QueryProjection implements Projection {
 
         @Override
         public Void on(MemberJoined e) {
-            batch.add("INSERT INTO community_member (community_id, member_id, purpose, leader, joined_at)"
-                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    e.communityId(), e.actorId(), e.purpose(), false, time(e.occurredAt()));
+            batch.add("INSERT INTO community_member (community_id, member_id, purpose, leader, joined_at, segments)"
+                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    e.communityId(), e.actorId(), e.purpose(), false, time(e.occurredAt()), array(e.segments()));
             batch.membersChanged(e.communityId());
             return null;
         }
@@ -170,6 +172,17 @@ public class QueryProjection implements Projection {
             }
             return null;
         }
+
+        @Override
+        public Void on(MemberSegmentsChanged e) {
+            batch.add("UPDATE community_member SET segments = ? WHERE community_id = ? AND member_id = ?",
+                    array(e.segments()), e.communityId(), e.actorId());
+            return null;
+        }
+    }
+
+    private static String[] array(List<String> values) {
+        return values.toArray(String[]::new);
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -9,6 +9,7 @@ import com.productivecommunity.events.ContributionViewed;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import java.util.ArrayList;
@@ -90,5 +91,10 @@ final class EventDependencies implements CommunityEvent.Visitor<List<String>> {
             }
         }
         return ids;
+    }
+
+    @Override
+    public List<String> on(MemberSegmentsChanged event) {
+        return List.of();
     }
 }

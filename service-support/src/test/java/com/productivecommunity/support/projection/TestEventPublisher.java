@@ -12,6 +12,7 @@ import com.productivecommunity.events.EventEnvelope;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import java.util.ArrayList;
@@ -135,6 +136,11 @@ public final class TestEventPublisher implements AutoCloseable {
 
         @Override
         public Aggregate on(OutcomeRecorded e) {
+            return Aggregate.community(e);
+        }
+
+        @Override
+        public Aggregate on(MemberSegmentsChanged e) {
             return Aggregate.community(e);
         }
     };
