@@ -225,12 +225,13 @@ class FiguresRepository {
 
     /**
      * Each member's segments as last recorded at or before {@code asOf} (default: now), in one community or all;
-     * the later of two records at the same instant wins.
+     * a record of no segments (the directory said nothing) counts only where no other was made, and the later of
+     * two records at the same instant wins.
      */
     List<SegmentsRow> memberSegments(UUID communityId, Instant asOf) {
         String sql = "SELECT DISTINCT ON (community_id, member_id) community_id, member_id, recorded_at, segments"
                 + " FROM member_segments WHERE recorded_at <= ?" + (communityId == null ? "" : " AND community_id = ?")
-                + " ORDER BY community_id, member_id, recorded_at DESC, seq DESC";
+                + " ORDER BY community_id, member_id, cardinality(segments) > 0 DESC, recorded_at DESC, seq DESC";
         Object[] args = communityId == null ? new Object[] {ts(asOf)} : new Object[] {ts(asOf), communityId};
         return jdbc.query(sql, (rs, n) -> new SegmentsRow(rs.getObject(1, UUID.class), rs.getString(2),
                 rs.getObject(3, OffsetDateTime.class).toInstant(), List.of((String[]) rs.getArray(4).getArray())),

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The organization's figures per people segment, for ANALYST and AUDITOR: each person once, with their figures
- * summed over every community and the segments most recently recorded for them in any community.
+ * summed over every community and the segments most recently recorded for them in any community (a record of
+ * none only where there is no other).
  */
 @RestController
 class OrganizationSegmentsController {
@@ -47,7 +48,7 @@ class OrganizationSegmentsController {
         }
         Map<String, SegmentsRow> latest = new HashMap<>();
         for (SegmentsRow row : figures.memberSegments(null, at)) {
-            latest.merge(row.memberId(), row, (a, b) -> b.recordedAt().isAfter(a.recordedAt()) ? b : a);
+            latest.merge(row.memberId(), row, OrganizationSegmentsController::later);
         }
         Map<String, MemberFigures> people = new HashMap<>();
         latest.keySet().forEach(member -> people.put(member, MemberFigures.ZERO));
@@ -58,5 +59,13 @@ class OrganizationSegmentsController {
                         ? latest.get(e.getKey()).segments() : List.of(), e.getValue()))
                 .toList();
         return new SegmentsView(null, valueModel.name(), at, SegmentFigures.of(persons));
+    }
+
+    /** The record that says more: some segments over none, then the later one. */
+    private static SegmentsRow later(SegmentsRow a, SegmentsRow b) {
+        if (a.segments().isEmpty() != b.segments().isEmpty()) {
+            return a.segments().isEmpty() ? b : a;
+        }
+        return b.recordedAt().isAfter(a.recordedAt()) ? b : a;
     }
 }
