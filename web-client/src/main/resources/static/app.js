@@ -258,6 +258,8 @@ async function communitiesView() {
       <h2>Start a community</h2>
       <label for="found-name">Name</label><input type="text" id="found-name" name="name" autocomplete="off">
       <label for="found-purpose">Purpose for the organization</label><textarea id="found-purpose" name="purpose"></textarea>
+      <label class="check"><input type="checkbox" id="found-external" name="openToExternal" value="true">
+        <span>Open to partners and customers (they can join no other community)</span></label>
       ${errorSlot()}
       <div class="actions"><button type="submit">Start community</button></div>
     </form>`);
@@ -275,9 +277,15 @@ async function communitiesView() {
   search.addEventListener('input', show);
   show();
   onSubmit(document.getElementById('found'), async (data) => {
-    const r = await api('POST', '/api/communities', { name: data.get('name'), purpose: data.get('purpose') });
+    const r = await api('POST', '/api/communities', { name: data.get('name'), purpose: data.get('purpose'),
+      openToExternal: data.get('openToExternal') === 'true' });
     location.hash = `#/community/${r.data.communityId}`;
   });
+}
+
+/** A member's segments in the organization (leader, remote, partner…), as small tags after their name. */
+function segmentTags(segments) {
+  return (segments || []).length ? ` <span class="segments">${segments.map((s) => `<span class="tag" data-segment="${esc(s)}">${esc(s)}</span>`).join(' ')}</span>` : '';
 }
 
 async function communityView(id) {
@@ -292,6 +300,7 @@ async function communityView(id) {
   setView(gen, c.name, `<h1>${esc(c.name)}</h1>
     <section class="card" aria-labelledby="purpose-h"><h2 id="purpose-h" class="flush">Purpose</h2>
       <p id="community-purpose">${esc(c.purpose)}</p>
+      <p class="muted small" id="community-audience">${c.openToExternal ? 'Open to partners and customers as well as the staff.' : 'For the organization\'s staff.'}</p>
       ${leader ? `<form id="edit-purpose" novalidate><label for="edit-purpose-text">Edit the community purpose</label>
         <textarea id="edit-purpose-text" name="purpose">${esc(c.purpose)}</textarea>${errorSlot()}
         <div class="actions"><button type="submit">Save purpose</button></div></form>` : ''}
@@ -299,7 +308,7 @@ async function communityView(id) {
     <section class="card" aria-labelledby="people-h"><h2 id="people-h" class="flush">People</h2>
       <p><strong>Leaders:</strong> ${c.leaders.map(esc).join(', ') || '—'}</p>
       <h3>Members and what they want out of it</h3>
-      <ul id="members">${c.members.map((m) => `<li><strong>${esc(m.memberId)}</strong>${m.purpose ? `: ${esc(m.purpose)}` : ' <span class="muted">(no purpose stated)</span>'}</li>`).join('')}</ul>
+      <ul id="members">${c.members.map((m) => `<li data-member="${esc(m.memberId)}"><strong>${esc(m.memberId)}</strong>${m.purpose ? `: ${esc(m.purpose)}` : ' <span class="muted">(no purpose stated)</span>'}${segmentTags(m.segments)}</li>`).join('')}</ul>
     </section>
     <section class="card" aria-labelledby="me-h"><h2 id="me-h" class="flush">${member ? 'Your membership' : 'Join this community'}</h2>
       ${member ? `<form id="my-purpose" novalidate><label for="my-purpose-text">Your purpose (what you want out of it)</label>

@@ -60,7 +60,8 @@ import net.jqwik.api.statistics.Statistics;
 class ApiFuzzSystemTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final List<String> USERS = List.of("alice", "bob", "carol", "frank", "grace", "dana", "erin");
+    private static final List<String> USERS = List.of("alice", "bob", "carol", "frank", "grace", "dana", "erin",
+            "pia", "cole");
     private static final List<String> EMPLOYEES = List.of("alice", "bob", "carol", "frank", "grace");
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(5);
     private static final Pattern LAG = Pattern.compile("^projection_lag\\{[^}]*} (\\S+)$", Pattern.MULTILINE);
@@ -442,11 +443,13 @@ class ApiFuzzSystemTest {
                     case 7 -> "/api/search?q=" + m + "&community=" + c + "&author=" + m + "&before=" + b;
                     default -> "/api/contributions/" + id;
                 }, a));
-        Arbitrary<Read> analytics = Combinators.combine(user, Arbitraries.integers().between(0, 3), community, member,
+        Arbitrary<Read> analytics = Combinators.combine(user, Arbitraries.integers().between(0, 5), community, member,
                 bucket, model, await).as((who, which, c, m, b, v, a) -> new Read("analytics", who, switch (which) {
                     case 0 -> "/api/analytics/communities/" + c + "?model=" + v;
                     case 1 -> "/api/analytics/communities/" + c + "/members/" + m + "?model=" + v;
                     case 2 -> "/api/analytics/communities/" + c + "/members/" + m + "/ledger?model=" + v;
+                    case 3 -> "/api/analytics/communities/" + c + "/segments?model=" + v + "&asOf=" + b;
+                    case 4 -> "/api/analytics/segments?model=" + v;
                     default -> "/api/analytics/communities/" + c + "/timeline?bucket=" + b + "&model=" + v;
                 }, a));
         Arbitrary<Read> anywhere = Combinators.combine(user, Arbitraries.of("query", "analytics", "command"),

@@ -180,6 +180,19 @@ class WebClientSystemTest {
         assertThat(carol.text(By.cssSelector("[data-figure=share]"))).isEqualTo("100 %");
         assertThat(carol.text(By.cssSelector("#members-table tr[data-member=alice]"))).contains("1", "8.7", "+7.7");
         assertThat(carol.script("return document.getElementById('timeline-chart').width > 0 && !!window.Chart")).isEqualTo(true);
+        // Who benefits, by segment (the demo directory: alice employee and production, bob employee and remote,
+        // carol leader, manager and employee), as a chart and a table; and the organization's, for the analyst.
+        // (bob's benefit depends on what he opened in his browser: a first view of alice's question is 0.2 more)
+        String bobGot = carol.text(By.cssSelector("#members-table tr[data-member=bob] td:nth-of-type(3)"));
+        String employeesGot = new java.math.BigDecimal("8.7").add(new java.math.BigDecimal(bobGot))
+                .stripTrailingZeros().toPlainString();
+        assertThat(cells(carol, "#segments-table tr[data-segment=employee]"))
+                .isEqualTo("Employees 3 2 4 " + employeesGot + " 100 % yes");
+        assertThat(cells(carol, "#segments-table tr[data-segment=production]")).isEqualTo("Production workers 1 1 1 8.7 100 % yes");
+        assertThat(cells(carol, "#segments-table tr[data-segment=remote]")).isEqualTo("Remote workers 1 1 3 " + bobGot + " 100 % yes");
+        assertThat(cells(carol, "#segments-table tr[data-segment=leader]")).isEqualTo("Leaders 1 0 0 0 0 % no");
+        assertThat(carol.script("return document.getElementById('segments-chart').width > 0")).isEqualTo(true);
+        assertThat(carol.visible(By.cssSelector("#org-segments-table tr[data-segment=employee]")).isDisplayed()).isTrue();
         carol.fullPageScreenshot("07-dashboard");
         carol.resize(PHONE_WIDTH, 844);
         carol.open("#/communities");
@@ -187,6 +200,28 @@ class WebClientSystemTest {
         carol.visible(By.id("verdict"));
         carol.fullPageScreenshot("08-dashboard-phone");
         carol.resize(DESKTOP_WIDTH, 900);
+    }
+
+    @Test
+    void aPartnerSeesAndJoinsOnlyACommunityOpenedToPartnersAndCustomers() {
+        assumeRunnable();
+        Browser carol = browser(DESKTOP_WIDTH, 900);
+        carol.signIn("carol");
+        String staffOnly = found(carol, "Staff canteen", "better lunches for the staff", false);
+        assertThat(carol.text(By.id("community-audience"))).isEqualTo("For the organization's staff.");
+        String open = found(carol, "Supplier quality", "fewer late and faulty parts", true);
+        assertThat(carol.text(By.id("community-audience"))).isEqualTo("Open to partners and customers as well as the staff.");
+        assertThat(carol.text(By.cssSelector("#members li[data-member=carol]"))).contains("leader", "manager", "employee");
+
+        Browser pia = browser(DESKTOP_WIDTH, 900);
+        pia.signIn("pia");
+        refreshUntil(pia, "#/communities", () -> !pia.findAll(By.cssSelector("#list a[href='#/community/" + open + "']")).isEmpty());
+        assertThat(pia.findAll(By.cssSelector("#list a[href='#/community/" + staffOnly + "']"))).as("staff only").isEmpty();
+        pia.click(By.cssSelector("#list a[href='#/community/" + open + "']"));
+        pia.type(By.id("join-purpose"), "ship parts that fit");
+        pia.click(By.cssSelector("#join button[type=submit]"));
+        pia.visible(By.id("my-purpose-text"));
+        pia.waitForText(By.cssSelector("#members li[data-member=pia]"), "partner");
     }
 
     @Test
@@ -584,6 +619,25 @@ class WebClientSystemTest {
         }
     }
 
+    /** Founds a community from the communities page, optionally open to partners and customers; its id. */
+    private static String found(Browser leader, String name, String purpose, boolean openToExternal) {
+        leader.open("#/communities");
+        leader.type(By.id("found-name"), name);
+        leader.type(By.id("found-purpose"), purpose);
+        if (openToExternal) {
+            leader.click(By.id("found-external"));
+        }
+        leader.click(By.cssSelector("#found button[type=submit]"));
+        leader.waitFor(d -> leader.currentHash().startsWith("#/community/"));
+        leader.waitForText(By.cssSelector("main h1"), name);
+        return leader.currentHash().substring("#/community/".length());
+    }
+
+    /** A table row's text with each run of white space (between cells, too) as one space. */
+    private static String cells(Browser browser, String row) {
+        return browser.text(By.cssSelector(row)).replaceAll("\\s+", " ").trim();
+    }
+
     private static void assumeRunnable() {
         RequiredTool.require(notRunnable);
     }
@@ -605,7 +659,8 @@ class WebClientSystemTest {
         browser.open(hash);
         while (!browser.within(java.time.Duration.ofSeconds(4), shown)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Page " + hash + " never showed what was expected");
+                throw new AssertionError("Page " + hash + " never showed what was expected; it shows: "
+                        + browser.diagnostics());
             }
             browser.script("location.reload()");
         }
