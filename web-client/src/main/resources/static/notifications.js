@@ -14,6 +14,7 @@ function showCount(count) {
   if (!bell || !badge) return;
   badge.textContent = unread > 99 ? '99+' : String(unread);
   badge.hidden = unread === 0;
+  bell.dataset.count = String(unread);
   bell.setAttribute('aria-label', unread ? `Notifications, ${unread} unread` : 'Notifications, none unread');
 }
 
@@ -25,9 +26,9 @@ export function startBell({ api, announce }) {
   const refresh = () => api('GET', '/api/notifications/unread-count').then((r) => showCount(r.data.unreadCount), () => null);
   refresh();
   const source = bellSource = new EventSource('/api/notifications/stream');
-  let lost = false;
-  source.onopen = () => { if (lost) refresh(); lost = false; };
-  source.onerror = () => { lost = true; };
+  // Every (re)connect reads the count again: the stream does not replay what happened while it was not open.
+  source.onopen = () => { refresh(); bell.dataset.live = 'true'; };
+  source.onerror = () => { delete bell.dataset.live; };
   source.addEventListener('unread', (e) => { try { showCount(JSON.parse(e.data).unreadCount); } catch (err) { console.warn(err); } });
   source.addEventListener('notification', (e) => {
     try {
@@ -41,7 +42,7 @@ export function startBell({ api, announce }) {
 export function stopBell() {
   if (bellSource) { bellSource.close(); bellSource = null; }
   const bell = document.getElementById('bell');
-  if (bell) bell.hidden = true;
+  if (bell) { bell.hidden = true; delete bell.dataset.live; delete bell.dataset.count; }
   listeners = [];
 }
 
@@ -161,9 +162,9 @@ export async function renderDigest(box, week, ctx) {
     <section class="card" aria-labelledby="got-h" id="digest-got"><h2 id="got-h" class="flush">What you got</h2>
       ${gotTotal ? `<p>Reactions to your contributions: ${esc(reactions(r.reactionsReceived))}</p>` : ''}
       ${r.answers.length ? `<p>${r.answers.length} answer${r.answers.length === 1 ? '' : 's'} to your questions</p>
-        <ul>${r.answers.map((a) => `<li>${esc(a.authorId)} answered ${link(a.questionId, quoted(a.questionTitle) || 'your question')}</li>`).join('')}</ul>` : ''}
+        <ul>${r.answers.map((a) => `<li>${esc(a.authorId)} answered ${link(a.questionId, a.questionTitle ? `“${esc(a.questionTitle)}”` : 'your question')}</li>`).join('')}</ul>` : ''}
       ${r.acceptedAnswers.length ? `<p>${r.acceptedAnswers.length} answer${r.acceptedAnswers.length === 1 ? '' : 's'} of yours accepted</p>
-        <ul>${r.acceptedAnswers.map((a) => `<li>${esc(a.acceptedBy)} accepted your answer to ${link(a.questionId, quoted(a.questionTitle) || 'a question')}</li>`).join('')}</ul>` : ''}
+        <ul>${r.acceptedAnswers.map((a) => `<li>${esc(a.acceptedBy)} accepted your answer to ${link(a.questionId, a.questionTitle ? `“${esc(a.questionTitle)}”` : 'a question')}</li>`).join('')}</ul>` : ''}
       ${r.outcomes.length ? `<p>${r.outcomes.length} outcome${r.outcomes.length === 1 ? '' : 's'} crediting your work</p>
         <ul>${r.outcomes.map((o) => `<li>${outcome(o)}${o.communityName ? ` · ${esc(o.communityName)}` : ''}</li>`).join('')}</ul>` : ''}
       ${!gotTotal && !r.answers.length && !r.acceptedAnswers.length && !r.outcomes.length ? none : ''}
