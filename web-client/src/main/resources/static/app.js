@@ -513,7 +513,7 @@ async function notificationsView() {
 async function digestView(week) {
   const gen = current;
   setView(gen, 'Weekly digest', `<h1>Your weekly digest</h1>
-    <p class="muted">What you gave, what you got, and what your communities achieved (weeks run Monday to Sunday, UTC). It is also sent to you every Monday.</p>
+    <p class="muted">What you gave, what you got, and what your communities achieved (weeks run Monday to Sunday, UTC). It is also sent to you every Monday. <a href="#/notifications">Your notifications</a></p>
     <div id="digest"><p class="muted">Loading…</p></div>`);
   await renderDigest(document.getElementById('digest'), week, { api, esc, fmt });
 }

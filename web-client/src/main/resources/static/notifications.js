@@ -2,7 +2,7 @@
 // the list (#/notifications: newest first, Load more, opening one marks it read and opens its thread) and the
 // weekly digest (#/digest or #/digest/<yyyy-mm-dd>: what I gave, what I got, what my communities achieved).
 
-const KIND_NAMES = { ANSWERED: 'Answer', ACCEPTED: 'Accepted', THANKED: 'Thanks', CREDITED: 'Outcome' };
+const KIND_NAMES = { ANSWERED: 'Answered', ACCEPTED: 'Accepted', THANKED: 'Thanked', CREDITED: 'Outcome' };
 let bellSource = null;
 let unread = 0;
 let listeners = [];

@@ -597,8 +597,9 @@ class WebClientSystemTest {
         alice.waitForText(By.cssSelector("#community-feed article.QUESTION h3"), title);
         String question = alice.visible(By.cssSelector("#community-feed article.QUESTION")).getDomAttribute("data-id");
 
-        // Alice reads her feed, the bell connected to its live stream; nothing reloads from here on.
-        alice.open("#/feed");
+        // Alice browses the communities (a page without a live feed), the bell connected to its live stream;
+        // nothing reloads from here on.
+        alice.open("#/communities");
         alice.waitFor(d -> "true".equals(alice.script("return document.getElementById('bell').dataset.live || null")));
         alice.waitFor(d -> alice.script("return document.getElementById('bell').dataset.count || null") != null);
         String unread = "return Number(document.getElementById('bell').dataset.count)";
@@ -619,25 +620,26 @@ class WebClientSystemTest {
         assertThat(alice.visible(By.id("bell")).getDomAttribute("aria-label")).isEqualTo("Notifications, " + (before + 1) + " unread");
         alice.waitForText(By.id("announcer"), "bob answered your question “" + title + "”");
         assertThat(alice.script("return window.notReloaded === true")).isEqualTo(true);
-        alice.screenshot("15-notification-bell");
+        alice.screenshot("17-notification-bell");
 
         // The bell opens the list; opening the notification marks it read and opens the thread.
         alice.click(By.id("bell"));
         alice.waitFor(d -> alice.currentHash().equals("#/notifications"));
         By notification = By.cssSelector("#notifications li.notification.unread[data-kind=ANSWERED] a[href='#/thread/" + question + "']");
         alice.waitForText(notification, "bob answered your question “" + title + "”");
-        alice.fullPageScreenshot("16-notifications");
+        alice.fullPageScreenshot("18-notifications");
         alice.click(notification);
         alice.waitFor(d -> alice.currentHash().equals("#/thread/" + question));
         alice.waitForText(By.cssSelector("main h1"), title);
         alice.waitFor(d -> (Long) alice.script(unread) == before);
 
-        // The weekly digest says so too.
-        alice.open("#/digest");
+        // The weekly digest says so too (linked from the notifications page).
+        alice.open("#/notifications");
+        alice.click(By.cssSelector("a[href='#/digest']"));
         alice.waitForText(By.id("digest-got"), "bob answered “" + title + "”");
         assertThat(alice.text(By.id("digest-gave"))).contains("Question “" + title + "”");
         assertThat(alice.text(By.id("digest-communities"))).contains("Paint shop", "bob");
-        alice.fullPageScreenshot("17-digest");
+        alice.fullPageScreenshot("19-digest");
     }
 
     @org.junit.jupiter.api.AfterEach
