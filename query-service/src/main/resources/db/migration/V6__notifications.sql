@@ -1,3 +1,5 @@
+-- V6, not V4/V5: main has V4__segments.sql and the editing branch its own V4 (to become V5); Flyway runs
+-- out-of-order here (application.yml), so the gap and any later-merged lower version are applied as well.
 -- Notifications (issue 17 item 6): a member is told when their question is answered, their answer accepted,
 -- they are thanked, or an outcome credits their work. Written by QueryProjection in the batch's transaction.
 -- notification_id is a name-based UUID of the causing event's id and the recipient (QueryProjection.notificationId),
