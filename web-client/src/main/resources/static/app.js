@@ -4,6 +4,7 @@ import { renderDashboard } from './dashboard.js';
 import { renderModels } from './models.js';
 import { renderAuditHome, renderCommunityAudit } from './audit.js';
 import { renderSearch, safeDecode, wireSearchBox } from './search.js';
+import { renderDigest, renderNotifications, startBell, stopBell } from './notifications.js';
 
 const main = document.getElementById('main');
 const announcer = document.getElementById('announcer');
@@ -148,6 +149,7 @@ async function loginView() {
   document.getElementById('nav').hidden = true;
   document.getElementById('who').hidden = true;
   document.getElementById('site-search').hidden = true;
+  stopBell();
   if (loginUrl) {
     setView(gen, 'Sign in', `<section class="card login"><h1>Sign in</h1>
       <p><a href="${esc(loginUrl)}">Sign in with your company account</a></p></section>`);
@@ -179,6 +181,7 @@ function showChrome() {
   document.getElementById('site-search').hidden = false;
   document.getElementById('who-name').textContent = me.name;
   showAuditNav();
+  startBell({ api, announce });
 }
 
 // The Audit section is the auditors': its link shows when the log's status answers this person (403 for anyone else).
@@ -508,6 +511,22 @@ async function auditView(id) {
   if (id) await renderCommunityAudit(box, id, context); else await renderAuditHome(box, context);
 }
 
+async function notificationsView() {
+  const gen = current;
+  setView(gen, 'Notifications', `<h1>Notifications</h1>
+    <p class="muted">When someone answers your question, accepts your answer, thanks you, or credits your work in an outcome.</p>
+    <div id="notifications-box"><p class="muted">Loading…</p></div>`);
+  await renderNotifications(document.getElementById('notifications-box'), { api, esc, when, announce, plainError, cleanup });
+}
+
+async function digestView(week) {
+  const gen = current;
+  setView(gen, 'Weekly digest', `<h1>Your weekly digest</h1>
+    <p class="muted">What you gave, what you got, and what your communities achieved (weeks run Monday to Sunday, UTC). It is also sent to you every Monday. <a href="#/notifications">Your notifications</a></p>
+    <div id="digest"><p class="muted">Loading…</p></div>`);
+  await renderDigest(document.getElementById('digest'), week, { api, esc, fmt });
+}
+
 async function searchView(q) {
   const gen = current;
   setView(gen, `Search: ${q}`, `<h1>Search results</h1><div id="search-results"></div>`);
@@ -557,6 +576,8 @@ async function route() {
       case 'models': await modelsView(); break;
       case 'audit': await auditView(id); break;
       case 'search': await searchView(safeDecode(id)); break;
+      case 'notifications': await notificationsView(); break;
+      case 'digest': await digestView(id); break;
       default: await feedView();
     }
     focusMain();
@@ -570,6 +591,7 @@ async function route() {
 document.getElementById('logout').addEventListener('click', async () => {
   try { await api('POST', '/logout'); } catch (e) { /* the session is gone either way */ }
   me = null;
+  stopBell();
   document.getElementById('nav-audit').hidden = true;
   // One rendering of the sign-in form: a second one would replace the fields while the person types.
   if (location.hash === '#/login') await loginView(); else location.hash = '#/login';

@@ -431,7 +431,7 @@ class ApiFuzzSystemTest {
                                 .map(i -> pick(communities, i)), Arbitraries.longs().between(-2, 0))
                         .as((id, seq) -> Optional.of(id + ":" + seq))),
                 Tuple.of(2, Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(80).map(Optional::of)));
-        Arbitrary<Read> query = Combinators.combine(user, Arbitraries.integers().between(0, 8), community, contribution,
+        Arbitrary<Read> query = Combinators.combine(user, Arbitraries.integers().between(0, 11), community, contribution,
                 limit, cursor, member, await).as((who, which, c, id, l, b, m, a) -> new Read("query", who, switch (which) {
                     case 0 -> "/api/communities?member=" + m;
                     case 1 -> "/api/communities/" + c;
@@ -441,6 +441,9 @@ class ApiFuzzSystemTest {
                     case 5 -> "/api/communities/" + c + "/outcomes?limit=" + l + "&before=" + b;
                     case 6 -> "/api/search?q=" + m + "&limit=" + l;
                     case 7 -> "/api/search?q=" + m + "&community=" + c + "&author=" + m + "&before=" + b;
+                    case 8 -> "/api/notifications?limit=" + l + "&before=" + b;
+                    case 9 -> "/api/notifications/unread-count";
+                    case 10 -> "/api/notifications/digest?week=" + m;
                     default -> "/api/contributions/" + id;
                 }, a));
         Arbitrary<Read> analytics = Combinators.combine(user, Arbitraries.integers().between(0, 5), community, member,

@@ -196,7 +196,9 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT, Duration.ofMillis(200)).until(condition);
+        // An element found just before the page re-renders (the previous view's heading) is stale: look again.
+        return new WebDriverWait(driver, WAIT, Duration.ofMillis(200))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     void screenshot(String name) {

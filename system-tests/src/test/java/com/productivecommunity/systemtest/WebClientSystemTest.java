@@ -611,6 +611,72 @@ class WebClientSystemTest {
         assertThat(alice.findAll(By.cssSelector("#search-list > li"))).isEmpty();
     }
 
+    @Test
+    void aNotificationAppearsInTheBellWhenAnotherMemberAnswersAndOpensTheThread() {
+        assumeRunnable();
+        Browser alice = browser(DESKTOP_WIDTH, 900);
+        Browser bob = browser(PHONE_WIDTH, 844);
+        alice.signIn("alice");
+        alice.open("#/communities");
+        alice.type(By.id("found-name"), "Paint shop");
+        alice.type(By.id("found-purpose"), "fewer runs and sags on the body line");
+        alice.click(By.cssSelector("#found button[type=submit]"));
+        alice.waitFor(d -> alice.currentHash().startsWith("#/community/"));
+        String community = alice.currentHash().substring("#/community/".length());
+        alice.openCompose();
+        alice.select(By.id("compose-kind"), "Question");
+        String title = "Why do sags show up on cold mornings?";
+        alice.type(By.id("compose-title"), title);
+        alice.type(By.id("compose-body"), "Mostly on the roof panels.");
+        alice.click(By.cssSelector("#compose button[type=submit]"));
+        alice.waitForText(By.cssSelector("#community-feed article.QUESTION h3"), title);
+        String question = alice.visible(By.cssSelector("#community-feed article.QUESTION")).getDomAttribute("data-id");
+
+        // Alice browses the communities (a page without a live feed), the bell connected to its live stream;
+        // nothing reloads from here on.
+        alice.open("#/communities");
+        alice.waitFor(d -> "true".equals(alice.script("return document.getElementById('bell').dataset.live || null")));
+        alice.waitFor(d -> alice.script("return document.getElementById('bell').dataset.count || null") != null);
+        String unread = "return Number(document.getElementById('bell').dataset.count)";
+        long before = (Long) alice.script(unread);
+        alice.script("window.notReloaded = true");
+
+        bob.signIn("bob");
+        openUntil(bob, "#/community/" + community, By.cssSelector("#join button[type=submit]"));
+        bob.click(By.cssSelector("#join button[type=submit]"));
+        bob.visible(By.id("my-purpose-text"));
+        openUntil(bob, "#/thread/" + question, By.id("answer-body"));
+        bob.type(By.id("answer-body"), "The booth is below 18 °C until nine: warm it up first.");
+        bob.click(By.cssSelector("#answer button[type=submit]"));
+        bob.visible(By.cssSelector("article.ANSWER"));
+
+        alice.waitFor(d -> (Long) alice.script(unread) == before + 1);
+        assertThat(alice.text(By.id("bell-count"))).isEqualTo(String.valueOf(before + 1));
+        assertThat(alice.visible(By.id("bell")).getDomAttribute("aria-label")).isEqualTo("Notifications, " + (before + 1) + " unread");
+        alice.waitForText(By.id("announcer"), "bob answered your question “" + title + "”");
+        assertThat(alice.script("return window.notReloaded === true")).isEqualTo(true);
+        alice.screenshot("17-notification-bell");
+
+        // The bell opens the list; opening the notification marks it read and opens the thread.
+        alice.click(By.id("bell"));
+        alice.waitFor(d -> alice.currentHash().equals("#/notifications"));
+        By notification = By.cssSelector("#notifications li.notification.unread[data-kind=ANSWERED] a[href='#/thread/" + question + "']");
+        alice.waitForText(notification, "bob answered your question “" + title + "”");
+        alice.fullPageScreenshot("18-notifications");
+        alice.click(notification);
+        alice.waitFor(d -> alice.currentHash().equals("#/thread/" + question));
+        alice.waitForText(By.cssSelector("main h1"), title);
+        alice.waitFor(d -> (Long) alice.script(unread) == before);
+
+        // The weekly digest says so too (linked from the notifications page).
+        alice.open("#/notifications");
+        alice.click(By.cssSelector("a[href='#/digest']"));
+        alice.waitForText(By.id("digest-got"), "bob answered “" + title + "”");
+        assertThat(alice.text(By.id("digest-gave"))).contains("Question “" + title + "”");
+        assertThat(alice.text(By.id("digest-communities"))).contains("Paint shop", "bob");
+        alice.fullPageScreenshot("19-digest");
+    }
+
     @org.junit.jupiter.api.AfterEach
     void noContentSecurityPolicyViolations() {
         // The web client's CSP allows no inline script or style: anything the pages do that it blocks shows here.

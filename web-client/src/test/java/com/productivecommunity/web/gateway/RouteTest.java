@@ -36,4 +36,13 @@ class RouteTest {
         assertThat(Route.of("GET", "/api/search")).isEqualTo(Route.QUERY);
         assertThat(Route.isLiveStream("/api/search")).isFalse();
     }
+
+    @Test
+    void notificationsGoToQueryMarkingReadIncluded() {
+        assertThat(Route.of("GET", "/api/notifications")).isEqualTo(Route.QUERY);
+        assertThat(Route.of("POST", "/api/notifications/read")).isEqualTo(Route.QUERY);
+        assertThat(Route.of("GET", "/api/notifications/digest")).isEqualTo(Route.QUERY);
+        assertThat(Route.isLiveStream("/api/notifications/stream")).isTrue();
+        assertThat(Route.of("POST", "/api/notificationsx")).isEqualTo(Route.COMMAND);
+    }
 }
