@@ -9,7 +9,8 @@ import java.util.UUID;
  */
 public sealed interface CommunityEvent permits
         CommunityFounded, CommunityPurposeStated, MemberJoined, MemberLeft, MemberPurposeStated,
-        ContributionPosted, ReactionGiven, ContributionViewed, AnswerAccepted, OutcomeRecorded {
+        ContributionPosted, ReactionGiven, ContributionViewed, AnswerAccepted, OutcomeRecorded,
+        LeaderNamed, LeaderRemoved, MemberRemoved, ContributionEdited, ContributionRetracted, ContributionHidden {
 
     UUID eventId();
 
@@ -48,5 +49,17 @@ public sealed interface CommunityEvent permits
         R on(AnswerAccepted event);
 
         R on(OutcomeRecorded event);
+
+        R on(LeaderNamed event);
+
+        R on(LeaderRemoved event);
+
+        R on(MemberRemoved event);
+
+        R on(ContributionEdited event);
+
+        R on(ContributionRetracted event);
+
+        R on(ContributionHidden event);
     }
 }
