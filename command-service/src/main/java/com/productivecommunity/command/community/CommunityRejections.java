@@ -31,4 +31,29 @@ final class CommunityRejections {
             super("Only the community's leaders may do this, and " + memberId + " is not one");
         }
     }
+
+    static class NotALeader extends Rejection.Conflict {
+        NotALeader(String memberId) {
+            super(memberId + " is not a leader of this community");
+        }
+    }
+
+    static class LastLeader extends Rejection.Conflict {
+        LastLeader(String memberId) {
+            super(memberId + " is the community's only leader: name another leader first (or leave the community,"
+                    + " which passes leadership on to the longest-standing member)");
+        }
+    }
+
+    static class RemovingOneself extends Rejection.Conflict {
+        RemovingOneself(String memberId) {
+            super(memberId + " cannot remove themselves: leave the community instead");
+        }
+    }
+
+    static class WithdrawnContribution extends Rejection.Conflict {
+        WithdrawnContribution(java.util.UUID contributionId) {
+            super("Contribution " + contributionId + " was retracted or hidden");
+        }
+    }
 }
