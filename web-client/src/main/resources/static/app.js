@@ -419,7 +419,7 @@ async function threadView(id) {
     const cid = esc(item.contributionId);
     const parts = [];
     if (visible(item) && item.authorId === me.name) {
-      parts.push(`<details class="manage"><summary>Edit</summary><form data-edit="${cid}" novalidate>
+      parts.push(`<details class="manage" data-manage="edit-${cid}"><summary>Edit</summary><form data-edit="${cid}" novalidate>
         <label for="edit-title-${cid}">Title${item.kind === 'ANSWER' ? ' (optional)' : ''}</label>
         <input type="text" id="edit-title-${cid}" name="title" value="${esc(item.title || '')}" autocomplete="off">
         <label for="edit-body-${cid}">Text</label><textarea id="edit-body-${cid}" name="body">${esc(item.body)}</textarea>
@@ -427,12 +427,12 @@ async function threadView(id) {
         <button type="button" class="danger" data-retract="${cid}">Retract</button></div></form></details>`);
     }
     if (visible(item) && leader) {
-      parts.push(`<details class="manage"><summary>Hide (moderation)</summary><form data-hide="${cid}" novalidate>
+      parts.push(`<details class="manage" data-manage="hide-${cid}"><summary>Hide (moderation)</summary><form data-hide="${cid}" novalidate>
         <label for="hide-reason-${cid}">Reason (shown in its place)</label><textarea id="hide-reason-${cid}" name="reason"></textarea>
         ${errorSlot()}<div class="actions"><button type="submit" class="danger">Hide</button></div></form></details>`);
     }
     if (item.authorId === me.name || auditor) {
-      parts.push(`<details class="manage" data-history="${cid}"><summary>History</summary><div class="history"><p class="muted small">Loading…</p></div></details>`);
+      parts.push(`<details class="manage" data-manage="history-${cid}" data-history="${cid}"><summary>History</summary><div class="history"><p class="muted small">Loading…</p></div></details>`);
     }
     return parts.join('');
   };
