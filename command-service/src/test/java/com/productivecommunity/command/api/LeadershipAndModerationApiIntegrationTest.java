@@ -110,6 +110,25 @@ class LeadershipAndModerationApiIntegrationTest extends CommandServiceIntegratio
         problem(as("bob").delete("/api/contributions/" + question), 409);
     }
 
+    /** V5's backfill: before leadership events, the founder (while still a member) was the only leader. */
+    @Test
+    void theMigrationMarksEachStillPresentFounderALeader() throws Exception {
+        String other = as("carol").post("/api/communities", "{\"name\":\"Backfill\",\"purpose\":\"check it\"}")
+                .text("communityId");
+        assertThat(as("carol").delete("/api/communities/" + other + "/members/me").status()).isEqualTo(204);
+        jdbc.update("UPDATE community_membership SET leader = false WHERE community_id IN (?::uuid, ?::uuid)",
+                community, other);
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V5__leaders_and_withdrawn.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        jdbc.update(migration.substring(migration.indexOf("UPDATE community_membership")));
+        assertThat(jdbc.queryForList("SELECT member_id FROM community_membership WHERE community_id = ?::uuid AND leader",
+                String.class, community)).containsExactly("alice");
+        assertThat(jdbc.queryForList("SELECT member_id FROM community_membership WHERE community_id = ?::uuid",
+                String.class, other)).isEmpty(); // the founder left: nobody to mark
+    }
+
     private String leaders() {
         return "/api/communities/" + community + "/leaders";
     }
