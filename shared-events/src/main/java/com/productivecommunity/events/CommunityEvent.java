@@ -9,7 +9,7 @@ import java.util.UUID;
  */
 public sealed interface CommunityEvent permits
         CommunityFounded, CommunityPurposeStated, MemberJoined, MemberLeft, MemberPurposeStated,
-        ContributionPosted, ReactionGiven, ContributionViewed, AnswerAccepted, OutcomeRecorded,
+        ContributionPosted, ReactionGiven, ContributionViewed, AnswerAccepted, OutcomeRecorded, MemberSegmentsChanged,
         LeaderNamed, LeaderRemoved, MemberRemoved, ContributionEdited, ContributionRetracted, ContributionHidden {
 
     UUID eventId();
@@ -49,6 +49,8 @@ public sealed interface CommunityEvent permits
         R on(AnswerAccepted event);
 
         R on(OutcomeRecorded event);
+
+        R on(MemberSegmentsChanged event);
 
         R on(LeaderNamed event);
 

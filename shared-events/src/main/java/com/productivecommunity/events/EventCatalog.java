@@ -12,14 +12,15 @@ public final class EventCatalog {
     private static final List<Class<? extends CommunityEvent>> TYPES = List.of(
             CommunityFounded.class, CommunityPurposeStated.class, MemberJoined.class, MemberLeft.class,
             MemberPurposeStated.class, ContributionPosted.class, ReactionGiven.class, ContributionViewed.class,
-            AnswerAccepted.class, OutcomeRecorded.class, LeaderNamed.class, LeaderRemoved.class,
-            MemberRemoved.class, ContributionEdited.class, ContributionRetracted.class, ContributionHidden.class);
+            AnswerAccepted.class, OutcomeRecorded.class, MemberSegmentsChanged.class, LeaderNamed.class,
+            LeaderRemoved.class, MemberRemoved.class, ContributionEdited.class, ContributionRetracted.class,
+            ContributionHidden.class);
 
     private static final Map<String, Class<? extends CommunityEvent>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
-    /** Upcasters of earlier schema versions. Empty while every event is at version 1. */
-    private static final List<EventUpcaster> UPCASTERS = List.of();
+    /** Upcasters of earlier schema versions ({@link Upcasters}). */
+    private static final List<EventUpcaster> UPCASTERS = Upcasters.ALL;
 
     private EventCatalog() {
     }

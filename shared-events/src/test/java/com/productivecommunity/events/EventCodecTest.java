@@ -20,9 +20,10 @@ class EventCodecTest {
     void everyEventSurvivesTheEnvelopeRoundTrip() {
         UUID question = UUID.randomUUID();
         List<CommunityEvent> events = List.of(
-                new CommunityFounded(UUID.randomUUID(), community, "carol", now, "Maintenance Excellence", "less downtime"),
+                new CommunityFounded(UUID.randomUUID(), community, "carol", now, "Maintenance Excellence", "less downtime",
+                        List.of("leader", "manager"), true),
                 new CommunityPurposeStated(UUID.randomUUID(), community, "carol", now, "zero downtime"),
-                new MemberJoined(UUID.randomUUID(), community, "alice", now, null),
+                new MemberJoined(UUID.randomUUID(), community, "alice", now, null, List.of("employee", "remote")),
                 new MemberLeft(UUID.randomUUID(), community, "alice", now),
                 new MemberPurposeStated(UUID.randomUUID(), community, "alice", now, "learn predictive maintenance"),
                 new ContributionPosted(UUID.randomUUID(), community, "alice", now, question, ContributionKind.QUESTION,
@@ -32,6 +33,7 @@ class EventCodecTest {
                 new AnswerAccepted(UUID.randomUUID(), community, "alice", now, question, UUID.randomUUID(), "bob"),
                 new OutcomeRecorded(UUID.randomUUID(), community, "carol", now, UUID.randomUUID(), "12 hours saved",
                         new BigDecimal("12.50"), List.of(question), List.of("alice")),
+                new MemberSegmentsChanged(UUID.randomUUID(), community, "alice", now, List.of("production")),
                 new LeaderNamed(UUID.randomUUID(), community, "carol", now, "alice", LeaderNamed.Reason.NAMED),
                 new LeaderRemoved(UUID.randomUUID(), community, "carol", now, "alice"),
                 new MemberRemoved(UUID.randomUUID(), community, "carol", now, "bob", "spam, twice"),
@@ -58,7 +60,7 @@ class EventCodecTest {
                 StandardCharsets.UTF_8);
 
         assertThat(json).contains("\"eventId\":\"" + event.eventId() + "\"", "\"type\":\"MemberJoined\"",
-                "\"schemaVersion\":1", "\"aggregateType\":\"Community\"", "\"sequence\":3", "\"storePosition\":42",
+                "\"schemaVersion\":2", "\"aggregateType\":\"Community\"", "\"sequence\":3", "\"storePosition\":42",
                 "\"communityId\":\"" + community + "\"", "\"actorId\":\"alice\"",
                 "\"occurredAt\":\"2026-11-26T10:15:30.123Z\"", "\"payload\":{");
     }

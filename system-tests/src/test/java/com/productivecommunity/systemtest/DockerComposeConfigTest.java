@@ -90,7 +90,7 @@ class DockerComposeConfigTest {
                 people.put(name, user.get("realmRoles").toString());
             }
         }
-        assertThat(people).containsOnlyKeys("alice", "bob", "carol", "frank", "grace", "dana", "erin");
+        assertThat(people).containsOnlyKeys("alice", "bob", "carol", "frank", "grace", "dana", "erin", "pia", "cole");
         assertThat(people.get("dana")).contains("ANALYST");
         assertThat(people.get("erin")).contains("AUDITOR");
         assertThat(people.get("alice")).doesNotContain("ANALYST", "AUDITOR");

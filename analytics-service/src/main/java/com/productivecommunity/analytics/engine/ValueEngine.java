@@ -19,6 +19,7 @@ import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
 import com.productivecommunity.events.MemberRemoved;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import com.productivecommunity.events.ReactionKind;
@@ -170,6 +171,11 @@ public final class ValueEngine {
         @Override
         public List<Award> on(ContributionHidden event) {
             return withdrawn(event.contributionId(), state);
+        }
+
+        @Override
+        public List<Award> on(MemberSegmentsChanged event) {
+            return List.of(); // who a member is in the organization earns nothing; reads group by it
         }
     }
 

@@ -10,6 +10,7 @@ import com.productivecommunity.analytics.figures.AnalyticsReadExceptions.Unsuppo
 import com.productivecommunity.analytics.figures.Views.CommunitySummaryView;
 import com.productivecommunity.analytics.figures.Views.LedgerEntryView;
 import com.productivecommunity.analytics.figures.Views.MemberFiguresView;
+import com.productivecommunity.analytics.figures.Views.SegmentsView;
 import com.productivecommunity.analytics.figures.Views.TimelinePoint;
 import com.productivecommunity.analytics.figures.Views.TimelineView;
 import com.productivecommunity.analytics.model.ValueModel;
@@ -24,7 +25,9 @@ import com.productivecommunity.events.Text;
 import com.productivecommunity.support.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -119,6 +122,31 @@ class FiguresController {
                     verdict.shareBenefitingMore(), verdict.productive());
         }).toList();
         return new TimelineView(communityId, valueModel.name(), bucket, points);
+    }
+
+    @Operation(summary = "The community's figures per people segment (leader, manager, employee, remote, production,"
+            + " partner, customer; unknown where the directory said nothing): members, active members, contribution,"
+            + " benefit, share benefiting more, and whether the segment benefits more than it brings. A person with"
+            + " several segments counts in each")
+    @GetMapping("/segments")
+    SegmentsView segments(@PathVariable UUID communityId,
+                          @Parameter(description = MODEL_DOC) @RequestParam(required = false) String model,
+                          @Parameter(description = AS_OF_DOC) @RequestParam(required = false) String asOf,
+                          @Parameter(hidden = true) Member caller) {
+        Instant at = asOf(asOf);
+        ValueModel valueModel = model(model);
+        requireCommunity(communityId);
+        requireMemberOrReader(caller, communityId);
+        Map<String, List<String>> segments = new HashMap<>();
+        figures.memberSegments(communityId, at).forEach(row -> segments.put(row.memberId(), row.segments()));
+        Map<String, MemberFigures> people = new HashMap<>();
+        segments.keySet().forEach(member -> people.put(member, MemberFigures.ZERO));
+        figures.memberRows(List.of(valueModel.name()), communityId, at)
+                .forEach(row -> people.put(row.memberId(), row.figures()));
+        List<SegmentFigures.Person> persons = people.entrySet().stream()
+                .map(e -> new SegmentFigures.Person(segments.getOrDefault(e.getKey(), List.of()), e.getValue()))
+                .toList();
+        return new SegmentsView(communityId, valueModel.name(), at, SegmentFigures.of(persons));
     }
 
     @Operation(summary = "Every ledger entry behind a member's figures in a community, in the order the events"

@@ -220,6 +220,24 @@ class FiguresRepository {
         }, (rs, n) -> new CommunityRow(rs.getString(1), rs.getObject(2, UUID.class), rs.getBigDecimal(3)));
     }
 
+    record SegmentsRow(UUID communityId, String memberId, Instant recordedAt, List<String> segments) {
+    }
+
+    /**
+     * Each member's segments as last recorded at or before {@code asOf} (default: now), in one community or all;
+     * a record of no segments (the directory said nothing) counts only where no other was made, and the later of
+     * two records at the same instant wins.
+     */
+    List<SegmentsRow> memberSegments(UUID communityId, Instant asOf) {
+        String sql = "SELECT DISTINCT ON (community_id, member_id) community_id, member_id, recorded_at, segments"
+                + " FROM member_segments WHERE recorded_at <= ?" + (communityId == null ? "" : " AND community_id = ?")
+                + " ORDER BY community_id, member_id, cardinality(segments) > 0 DESC, recorded_at DESC, seq DESC";
+        Object[] args = communityId == null ? new Object[] {ts(asOf)} : new Object[] {ts(asOf), communityId};
+        return jdbc.query(sql, (rs, n) -> new SegmentsRow(rs.getObject(1, UUID.class), rs.getString(2),
+                rs.getObject(3, OffsetDateTime.class).toInstant(), List.of((String[]) rs.getArray(4).getArray())),
+                args);
+    }
+
     Map<UUID, String> communityNames(UUID communityId) {
         Map<UUID, String> names = new LinkedHashMap<>();
         jdbc.query("SELECT community_id, name FROM community" + (communityId == null ? "" : " WHERE community_id = ?")

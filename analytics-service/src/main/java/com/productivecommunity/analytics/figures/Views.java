@@ -33,4 +33,8 @@ final class Views {
                            BigDecimal benefit, BigDecimal organizationBenefit, String reason, String signal,
                            UUID communityId, UUID contributionId) {
     }
+
+    /** Figures per people segment in one community ({@code communityId}) or the organization (null). */
+    record SegmentsView(UUID communityId, String model, Instant asOf, List<SegmentFigures.Row> segments) {
+    }
 }

@@ -17,6 +17,7 @@ import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
 import com.productivecommunity.events.MemberRemoved;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ import java.util.UUID;
 
 /**
  * The communities and their current members ({@code community}, {@code community_member}), which the reads'
- * access rules need; kept by the default lane only.
+ * access rules need, and the history of each member's segments ({@code member_segments}), which the per-segment
+ * reads group by; kept by the default lane only.
  */
 final class MembershipStore {
 
@@ -50,16 +52,19 @@ final class MembershipStore {
         sql.jdbc().batchUpdate("INSERT INTO community_member (community_id, member_id) VALUES (?, ?)"
                 + " ON CONFLICT DO NOTHING", joined);
         sql.jdbc().batchUpdate("DELETE FROM community_member WHERE community_id = ? AND member_id = ?", left);
+        sql.jdbc().batchUpdate("INSERT INTO member_segments (community_id, member_id, event_id, recorded_at, segments)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows.segments);
     }
 
     void reset() {
-        sql.jdbc().execute("TRUNCATE community, community_member");
+        sql.jdbc().execute("TRUNCATE community, community_member, member_segments");
     }
 
     /** The communities a batch founds, and each (community, member) pair's membership after the batch. */
     private static final class CommunityRows implements CommunityEvent.Visitor<Void> {
         final List<Object[]> founded = new ArrayList<>();
         final Map<List<Object>, Boolean> membership = new LinkedHashMap<>();
+        final List<Object[]> segments = new ArrayList<>();
 
         private void member(CommunityEvent event, boolean member) {
             membership.put(List.of(event.communityId(), event.actorId()), member);
@@ -69,10 +74,16 @@ final class MembershipStore {
             membership.put(List.of(communityId, memberId), member);
         }
 
+        private void segments(CommunityEvent event, List<String> names) {
+            segments.add(new Object[] {event.communityId(), event.actorId(), event.eventId(),
+                timestamp(event.occurredAt()), names.toArray(String[]::new)});
+        }
+
         @Override
         public Void on(CommunityFounded event) {
             founded.add(new Object[] {event.communityId(), event.name(), timestamp(event.occurredAt())});
             member(event, true); // the founder is the first member
+            segments(event, event.founderSegments());
             return null;
         }
 
@@ -84,6 +95,7 @@ final class MembershipStore {
         @Override
         public Void on(MemberJoined event) {
             member(event, true);
+            segments(event, event.segments());
             return null;
         }
 
@@ -151,6 +163,12 @@ final class MembershipStore {
 
         @Override
         public Void on(ContributionHidden event) {
+            return null;
+        }
+
+        @Override
+        public Void on(MemberSegmentsChanged event) {
+            segments(event, event.segments());
             return null;
         }
     }

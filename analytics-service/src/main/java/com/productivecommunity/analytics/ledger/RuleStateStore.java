@@ -25,6 +25,7 @@ import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
 import com.productivecommunity.events.MemberRemoved;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import com.productivecommunity.events.ReactionKind;
@@ -235,6 +236,11 @@ final class RuleStateStore {
         public Boolean on(ContributionHidden event) {
             return false; // withdrawn_contribution
         }
+
+        @Override
+        public Boolean on(MemberSegmentsChanged event) {
+            return true;
+        }
     };
 
     /** The rule state a batch's events can touch, by the keys it is stored under. */
@@ -339,6 +345,11 @@ final class RuleStateStore {
         public Void on(ContributionHidden event) {
             contributions.add(event.contributionId());
             withdrawn.add(event.contributionId());
+            return null;
+        }
+
+        @Override
+        public Void on(MemberSegmentsChanged event) {
             return null;
         }
     }

@@ -10,6 +10,7 @@ import com.productivecommunity.events.ContributionRetracted;
 import com.productivecommunity.events.ContributionViewed;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import com.productivecommunity.events.ReactionKind;
@@ -51,6 +52,15 @@ public final class Events {
 
     public MemberJoined joined(String member, String purpose) {
         return new MemberJoined(UUID.randomUUID(), communityId, member, tick(), purpose);
+    }
+
+    /** A member joined as the directory says they are (MemberJoined v2). */
+    public MemberJoined joinedAs(String member, String... segments) {
+        return new MemberJoined(UUID.randomUUID(), communityId, member, tick(), null, List.of(segments));
+    }
+
+    public MemberSegmentsChanged segmentsChanged(String member, String... segments) {
+        return new MemberSegmentsChanged(UUID.randomUUID(), communityId, member, tick(), List.of(segments));
     }
 
     public MemberLeft left(String member) {

@@ -13,6 +13,9 @@ import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
 import com.productivecommunity.events.EventEnvelope;
+import com.productivecommunity.support.projection.VersionOne;
+import com.productivecommunity.events.MemberJoined;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.ReactionKind;
 import com.productivecommunity.support.testing.TestDatabases;
 import com.productivecommunity.support.projection.EventPosition;
@@ -192,6 +195,66 @@ class AnalyticsHttpIntegrationTest {
         assertThat(aliceLedger.get(0).get("eventType").asText()).isEqualTo("ContributionPosted");
         assertThat(aliceLedger.get(0).get("reason").asText()).isEqualTo("posted a question");
         assertThat(Instant.parse(aliceLedger.get(0).get("occurredAt").asText())).isEqualTo(events.get(3).occurredAt());
+    }
+
+    @Test
+    void figuresPerSegmentFromAHistoryMixingVersionOneAndCurrentEvents() throws Exception {
+        Events e = new Events(UUID.randomUUID(), Instant.parse("2026-10-01T09:00:00Z"));
+        // Published before segments existed: carol's founding and alice's joining, as version 1.
+        List<EventEnvelope> old = new ArrayList<>();
+        for (CommunityEvent event : List.of(e.founded("carol"), e.joined("alice", "learn predictive maintenance"))) {
+            EventEnvelope v1 = VersionOne.of(publisher().envelope(event));
+            assertThat(v1.schemaVersion()).isEqualTo(1);
+            publisher().publish(v1);
+            old.add(v1);
+        }
+        MemberJoined bob = e.joinedAs("bob", "employee", "remote");
+        MemberSegmentsChanged alice = e.segmentsChanged("alice", "employee", "production");
+        ContributionPosted question = e.posted("alice", ContributionKind.QUESTION);
+        ContributionPosted answer = e.answer("bob", question);
+        List<CommunityEvent> events = List.of(bob, alice, question, answer,
+                e.viewed("alice", answer), e.reacted("alice", answer, ReactionKind.THANKS),
+                e.reacted("bob", question, ReactionKind.LIKE), e.accepted(question, answer),
+                e.outcome("carol", "12", answer));
+        deliver(events);
+        String community = "/api/analytics/communities/" + e.communityId;
+
+        // The worked example's figures, whatever versions its events came in.
+        assertThat(ok("alice", community + "/members/alice").get("benefit").decimalValue()).isEqualByComparingTo("8.7");
+        JsonNode segments = ok("bob", community + "/segments");
+        assertThat(segments.get("model").asText()).isEqualTo("v1");
+        JsonNode rows = segments.get("segments");
+        assertThat(rows.findValuesAsText("segment")).containsExactly("employee", "remote", "production", "unknown");
+        assertSegment(rows.get(0), 2, 2, "4", "14.7", 2, true);   // alice and bob
+        assertSegment(rows.get(1), 1, 1, "3", "6", 1, true);      // bob
+        assertSegment(rows.get(2), 1, 1, "1", "8.7", 1, true);    // alice
+        assertSegment(rows.get(3), 1, 0, "0", "0", 0, false);     // carol, founded before segments
+        assertThat(rows.get(0).get("shareBenefitingMore").decimalValue()).isEqualByComparingTo("1");
+        assertThat(rows.get(3).get("shareBenefitingMore").decimalValue()).isEqualByComparingTo("0");
+
+        // Before alice's segments were recorded she counted as unknown, and nothing was awarded yet.
+        JsonNode before = ok("erin", community + "/segments?asOf=" + alice.occurredAt().minusMillis(1));
+        assertThat(before.get("segments").findValuesAsText("segment")).containsExactly("employee", "remote", "unknown");
+        assertSegment(before.get("segments").get(2), 2, 0, "0", "0", 0, false);
+
+        assertThat(get("frank", community + "/segments").getStatusCode()).as("not a member").isEqualTo(HttpStatus.FORBIDDEN);
+        JsonNode organization = ok("dana", "/api/analytics/segments");
+        assertThat(organization.get("communityId").isNull()).isTrue();
+        assertThat(organization.get("segments").findValuesAsText("segment")).contains("employee", "remote", "production");
+        assertThat(get("alice", "/api/analytics/segments").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("dana", "/api/analytics/segments?asOf=yesterday").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    private static void assertSegment(JsonNode row, int members, int active, String contribution, String benefit,
+                                      int benefitingMore, boolean benefitsMore) {
+        String segment = row.get("segment").asText();
+        assertThat(row.get("members").asInt()).as(segment + " members").isEqualTo(members);
+        assertThat(row.get("activeMembers").asInt()).as(segment + " active").isEqualTo(active);
+        assertThat(row.get("contribution").decimalValue()).as(segment + " contribution").isEqualByComparingTo(contribution);
+        assertThat(row.get("benefit").decimalValue()).as(segment + " benefit").isEqualByComparingTo(benefit);
+        assertThat(row.get("membersBenefitingMore").asInt()).as(segment).isEqualTo(benefitingMore);
+        assertThat(row.get("benefitsMoreThanItBrings").asBoolean()).as(segment).isEqualTo(benefitsMore);
     }
 
     private void assertLedgerSums(String user, String path, String contribution, String benefit,

@@ -98,6 +98,10 @@ class AccessMatrixTest {
                         f -> Call.get(base), 401, 403, 200, 200, 200, 200, 200, 401)
                 .row("GET /api/analytics/communities/{communityId}/timeline", "a community's timeline", data,
                         f -> Call.get(base + "/timeline?bucket=day"), 401, 403, 200, 200, 200, 200, 200, 401)
+                .row("GET /api/analytics/communities/{communityId}/segments", "a community's figures per segment", data,
+                        f -> Call.get(base + "/segments"), 401, 403, 200, 200, 200, 200, 200, 401)
+                .row("GET /api/analytics/segments", "the organization's figures per segment", data,
+                        f -> Call.get("/api/analytics/segments"), 401, 403, 403, 403, 403, 200, 200, 401)
                 .row("GET /api/analytics/communities/{communityId}/trail", "a community's trail (figure changes by event)",
                         data, f -> Call.get(base + "/trail?figure=verdict"), 401, 403, 200, 200, 200, 200, 200, 401)
                 .row("GET /api/analytics/communities/{communityId}/exports/ledger", "export every member's ledger",

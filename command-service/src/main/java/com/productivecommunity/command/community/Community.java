@@ -20,6 +20,8 @@ import com.productivecommunity.command.community.CommunityRejections.NotALeader;
 import com.productivecommunity.command.community.CommunityRejections.NotAMember;
 import com.productivecommunity.command.community.CommunityRejections.RemovingOneself;
 import com.productivecommunity.command.community.CommunityRejections.WithdrawnContribution;
+import com.productivecommunity.command.community.CommunityRejections.StaffFoundCommunities;
+import com.productivecommunity.command.community.CommunityRejections.StaffOnly;
 import com.productivecommunity.command.rules.CommandLookup.ContributionFacts;
 import com.productivecommunity.command.rules.CommandLookup;
 import com.productivecommunity.command.rules.InvalidInput;
@@ -33,12 +35,17 @@ import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
 import com.productivecommunity.events.MemberRemoved;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
+import com.productivecommunity.events.Segments;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -49,7 +56,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A community: who belongs to it and who leads it. Its contributions are separate aggregates, so a
- * busy community stays small. Purposes are facts for the readers; no rule here depends on them.
+ * busy community stays small. Purposes are facts for the readers; no rule here depends on them. Members'
+ * segments are recorded as the directory states them (at joining, and again when they differ the next time a
+ * member acts on the community); partners and customers may join only a community opened to them.
  *
  * <p>Leadership is never stranded: whenever a command leaves members but no leader (the last leader left or was
  * removed), the same command names the longest-standing remaining member leader ({@link LeaderNamed} with
@@ -70,6 +79,9 @@ class Community {
      * lacks it; the members it does not list joined before the snapshot and count as longer-standing, by id.
      */
     private List<String> seniority = new ArrayList<>();
+    /** Each member's segments as last recorded. */
+    private Map<String, List<String>> segments = new HashMap<>();
+    private boolean openToExternal;
 
     Community() {
     }
@@ -78,8 +90,11 @@ class Community {
     Community(FoundCommunity command, Stamps stamps) {
         String name = Limits.communityName(command.name());
         String purpose = Limits.purpose(command.purpose());
+        if (Segments.isExternal(command.segments())) {
+            throw new StaffFoundCommunities(command.memberId());
+        }
         apply(new CommunityFounded(stamps.newId(), command.communityId(), command.memberId(), stamps.now(),
-                name, purpose));
+                name, purpose, Segments.normalise(command.segments()), command.openToExternal()));
     }
 
     @CommandHandler
@@ -88,7 +103,11 @@ class Community {
             throw new AlreadyAMember(command.memberId());
         }
         String purpose = Limits.optionalPurpose(command.purpose());
-        apply(new MemberJoined(stamps.newId(), communityId, command.memberId(), stamps.now(), purpose));
+        if (!openToExternal && Segments.isExternal(command.segments())) {
+            throw new StaffOnly(command.memberId());
+        }
+        apply(new MemberJoined(stamps.newId(), communityId, command.memberId(), stamps.now(), purpose,
+                Segments.normalise(command.segments())));
         passLeadershipIfNone(command.memberId(), stamps);
     }
 
@@ -165,6 +184,7 @@ class Community {
     void handle(StateCommunityPurpose command, Stamps stamps) {
         requireLeader(command.memberId());
         String purpose = Limits.purpose(command.purpose());
+        noteSegments(command.memberId(), command.segments(), stamps);
         apply(new CommunityPurposeStated(stamps.newId(), communityId, command.memberId(), stamps.now(), purpose));
     }
 
@@ -174,6 +194,7 @@ class Community {
             throw new MembersOnly(command.memberId());
         }
         String purpose = Limits.purpose(command.purpose());
+        noteSegments(command.memberId(), command.segments(), stamps);
         apply(new MemberPurposeStated(stamps.newId(), communityId, command.memberId(), stamps.now(), purpose));
     }
 
@@ -200,16 +221,30 @@ class Community {
             }
             contributors.add(contribution.authorId());
         }
+        noteSegments(command.memberId(), command.segments(), stamps);
         apply(new OutcomeRecorded(stamps.newId(), communityId, command.memberId(), stamps.now(), command.outcomeId(),
                 description, value, contributionIds, List.copyOf(contributors)));
+    }
+
+    /**
+     * Records a member's segments before their act when the directory's differ from the last recorded ones
+     * ({@code null}, or none known: the directory said nothing, so nothing is compared).
+     */
+    private void noteSegments(String memberId, Collection<String> directory, Stamps stamps) {
+        List<String> now = Segments.normalise(directory);
+        if (!now.isEmpty() && !now.equals(segments.getOrDefault(memberId, List.of()))) {
+            apply(new MemberSegmentsChanged(stamps.newId(), communityId, memberId, stamps.now(), now));
+        }
     }
 
     @EventSourcingHandler
     void on(CommunityFounded event) {
         communityId = event.communityId();
+        openToExternal = event.openToExternal();
         members.add(event.actorId());
         leaders.add(event.actorId());
         seniority.add(event.actorId());
+        segments.put(event.actorId(), event.founderSegments());
     }
 
     @EventSourcingHandler
@@ -217,6 +252,12 @@ class Community {
         members.add(event.actorId());
         seniority.remove(event.actorId());
         seniority.add(event.actorId());
+        segments.put(event.actorId(), event.segments());
+    }
+
+    @EventSourcingHandler
+    void on(MemberSegmentsChanged event) {
+        segments.put(event.actorId(), event.segments());
     }
 
     @EventSourcingHandler
@@ -243,5 +284,6 @@ class Community {
         members.remove(memberId);
         leaders.remove(memberId);
         seniority.remove(memberId);
+        segments.remove(memberId);
     }
 }

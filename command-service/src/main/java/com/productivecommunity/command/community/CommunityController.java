@@ -42,7 +42,8 @@ class CommunityController {
         this.stamps = stamps;
     }
 
-    record FoundCommunityRequest(String name, String purpose) {
+    /** {@code openToExternal}: partners and customers may join (default false: the staff only). */
+    record FoundCommunityRequest(String name, String purpose, Boolean openToExternal) {
     }
 
     record CommunityFoundedResponse(UUID communityId) {
@@ -66,7 +67,8 @@ class CommunityController {
     @PostMapping
     ResponseEntity<CommunityFoundedResponse> found(@RequestBody FoundCommunityRequest request, Member member) {
         UUID communityId = stamps.newId();
-        var sent = commands.send(new FoundCommunity(communityId, member.id(), request.name(), request.purpose()),
+        var sent = commands.send(new FoundCommunity(communityId, member.id(), request.name(), request.purpose(),
+                        member.segments(), Boolean.TRUE.equals(request.openToExternal())),
                 communityId.toString());
         return Responses.of(HttpStatus.CREATED, sent, new CommunityFoundedResponse(communityId));
     }
@@ -77,7 +79,8 @@ class CommunityController {
         requireCommunity(communityId);
         String purpose = request == null ? null : request.purpose();
         return Responses.of(HttpStatus.CREATED,
-                commands.send(new JoinCommunity(communityId, member.id(), purpose), communityId.toString()));
+                commands.send(new JoinCommunity(communityId, member.id(), purpose, member.segments()),
+                        communityId.toString()));
     }
 
     @DeleteMapping("/{communityId}/members/me")
@@ -92,7 +95,8 @@ class CommunityController {
                                       Member member) {
         requireCommunity(communityId);
         return Responses.of(HttpStatus.OK, commands.send(
-                new StateCommunityPurpose(communityId, member.id(), request.purpose()), communityId.toString()));
+                new StateCommunityPurpose(communityId, member.id(), request.purpose(), member.segments()),
+                communityId.toString()));
     }
 
     @PutMapping("/{communityId}/members/me/purpose")
@@ -100,7 +104,8 @@ class CommunityController {
                                             Member member) {
         requireCommunity(communityId);
         return Responses.of(HttpStatus.OK, commands.send(
-                new StateMemberPurpose(communityId, member.id(), request.purpose()), communityId.toString()));
+                new StateMemberPurpose(communityId, member.id(), request.purpose(), member.segments()),
+                communityId.toString()));
     }
 
     @PostMapping("/{communityId}/outcomes")
@@ -109,7 +114,7 @@ class CommunityController {
         requireCommunity(communityId);
         UUID outcomeId = stamps.newId();
         var sent = commands.send(new RecordOutcome(communityId, member.id(), outcomeId, request.description(),
-                request.value(), request.contributionIds()), communityId.toString());
+                request.value(), request.contributionIds(), member.segments()), communityId.toString());
         return Responses.of(HttpStatus.CREATED, sent, new OutcomeRecordedResponse(outcomeId));
     }
 

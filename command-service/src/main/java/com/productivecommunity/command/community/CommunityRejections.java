@@ -56,4 +56,17 @@ final class CommunityRejections {
             super("Contribution " + contributionId + " was retracted or hidden");
         }
     }
+
+    static class StaffOnly extends Rejection.Forbidden {
+        StaffOnly(String memberId) {
+            super("This community is open to the organization's staff only, and " + memberId
+                    + " is a partner or customer");
+        }
+    }
+
+    static class StaffFoundCommunities extends Rejection.Forbidden {
+        StaffFoundCommunities(String memberId) {
+            super("Only the organization's staff found communities, and " + memberId + " is a partner or customer");
+        }
+    }
 }

@@ -17,6 +17,7 @@ import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
 import com.productivecommunity.events.MemberRemoved;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import java.util.Optional;
@@ -137,6 +138,11 @@ class JdbcCommandLookup implements CommandLookup {
         @Override
         public Void on(OutcomeRecorded event) {
             return null;
+        }
+
+        @Override
+        public Void on(MemberSegmentsChanged event) {
+            return null; // no command looks a member's segments up
         }
 
         @Override

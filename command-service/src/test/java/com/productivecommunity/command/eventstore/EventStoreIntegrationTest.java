@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.productivecommunity.command.testing.Api.Response;
 import com.productivecommunity.command.testing.CommandServiceIntegrationTest;
+import com.productivecommunity.events.EventCatalog;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +54,20 @@ class EventStoreIntegrationTest extends CommandServiceIntegrationTest {
 
     @Test
     void eventsCarryTheirSchemaVersionAsRevision() {
-        found();
-        assertThat(jdbc.queryForList("SELECT DISTINCT payload_revision FROM domain_event_entry", String.class))
-                .containsExactly("1");
+        String community = found();
+        assertThat(as("bob").post("/api/communities/" + community + "/members", null).status()).isEqualTo(201);
+        List<Map<String, Object>> stored = jdbc.queryForList("SELECT payload_type, payload_revision"
+                + " FROM domain_event_entry WHERE aggregate_identifier = ?", community);
+        assertThat(stored).hasSize(2).allSatisfy(row -> assertThat(row.get("payload_revision")).isEqualTo(
+                String.valueOf(EventCatalog.currentVersion(type(row.get("payload_type"))))));
+    }
+
+    private static Class<?> type(Object name) {
+        try {
+            return Class.forName((String) name);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

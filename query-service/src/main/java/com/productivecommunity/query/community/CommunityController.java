@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/communities")
-@Tag(name = "Communities", description = "Every community is readable by every authenticated member.")
+@Tag(name = "Communities", description = "Every community is readable by every member of the staff; partners and"
+        + " customers read only the communities opened to them.")
 class CommunityController {
 
     private final CommunityReads reads;
@@ -34,21 +35,22 @@ class CommunityController {
             @Parameter(description = "a member id, or `me` for the caller") @RequestParam(required = false) String member,
             Member caller) {
         if (member == null || member.isEmpty()) {
-            return reads.all();
+            return reads.all(caller);
         }
         if ("me".equals(member)) {
-            return reads.ofMember(caller.id());
+            return reads.ofMember(caller.id(), caller);
         }
         if (!Text.isValid(member, Text.MEMBER_ID)) {
             // Not somebody's id: a NUL, for one, would reach PostgreSQL and fail there.
             throw new InvalidInputException("member", "'member' is not a member id: " + Problems.quote(member));
         }
-        return reads.ofMember(member);
+        return reads.ofMember(member, caller);
     }
 
     @GetMapping("/{communityId}")
     @Operation(summary = "A community: purpose, leaders (member ids) and members with their purposes")
-    CommunityDetail community(@PathVariable UUID communityId) {
+    CommunityDetail community(@PathVariable UUID communityId, Member caller) {
+        reads.requireReadable(communityId, caller);
         return reads.detail(communityId).orElseThrow(() -> new UnknownCommunityException(communityId));
     }
 }

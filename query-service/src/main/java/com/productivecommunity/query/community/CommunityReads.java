@@ -1,6 +1,9 @@
 package com.productivecommunity.query.community;
 
 import java.util.ArrayList;
+import com.productivecommunity.support.security.Member;
+import com.productivecommunity.support.web.ForbiddenException;
+import com.productivecommunity.support.web.UnknownCommunityException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +26,33 @@ public class CommunityReads {
     private static final RowMapper<CommunitySummary> SUMMARY = (rs, row) -> new CommunitySummary(
             rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4));
 
-    public List<CommunitySummary> all() {
-        return jdbc.query("SELECT community_id, name, purpose, member_count FROM community ORDER BY name, community_id",
-                SUMMARY);
+    /** Every community the caller may read: all of them, or for a partner or customer those opened to them. */
+    public List<CommunitySummary> all(Member caller) {
+        return jdbc.query("SELECT community_id, name, purpose, member_count FROM community"
+                + (caller.isExternal() ? " WHERE open_to_external" : "") + " ORDER BY name, community_id", SUMMARY);
     }
 
-    /** The communities {@code memberId} currently belongs to. */
-    public List<CommunitySummary> ofMember(String memberId) {
+    /** The communities {@code memberId} currently belongs to that the caller may read. */
+    public List<CommunitySummary> ofMember(String memberId, Member caller) {
         return jdbc.query("SELECT c.community_id, c.name, c.purpose, c.member_count FROM community c"
                 + " JOIN community_member m ON m.community_id = c.community_id WHERE m.member_id = :member"
+                + (caller.isExternal() ? " AND c.open_to_external" : "")
                 + " ORDER BY c.name, c.community_id", Map.of("member", memberId), SUMMARY);
+    }
+
+    /**
+     * 404 for a community that does not exist, 403 for one the caller may not read: a partner or customer reads
+     * only the communities opened to them (docs/api.md), everybody else every community.
+     */
+    public void requireReadable(UUID communityId, Member caller) {
+        List<Boolean> open = jdbc.queryForList("SELECT open_to_external FROM community WHERE community_id = :id",
+                Map.of("id", communityId), Boolean.class);
+        if (open.isEmpty()) {
+            throw new UnknownCommunityException(communityId);
+        }
+        if (caller.isExternal() && !open.get(0)) {
+            throw new ForbiddenException("Community " + communityId + " is open to the organization's staff only");
+        }
     }
 
     /** The communities of {@code communityIds} that exist, in no particular order. */
@@ -51,23 +71,24 @@ public class CommunityReads {
 
     public Optional<CommunityDetail> detail(UUID communityId) {
         Map<String, UUID> id = Map.of("id", communityId);
-        List<CommunityDetail> found = jdbc.query("SELECT community_id, name, purpose FROM community"
+        List<CommunityDetail> found = jdbc.query("SELECT community_id, name, purpose, open_to_external FROM community"
                 + " WHERE community_id = :id", id, (rs, row) -> new CommunityDetail(rs.getObject(1, UUID.class),
-                rs.getString(2), rs.getString(3), List.of(), List.of()));
+                rs.getString(2), rs.getString(3), rs.getBoolean(4), List.of(), List.of()));
         if (found.isEmpty()) {
             return Optional.empty();
         }
         List<String> leaders = new ArrayList<>();
-        List<CommunityDetail.MemberPurpose> members = jdbc.query("SELECT member_id, purpose, leader FROM community_member"
-                        + " WHERE community_id = :id ORDER BY joined_at, member_id", id,
+        List<CommunityDetail.MemberPurpose> members = jdbc.query("SELECT member_id, purpose, leader, segments"
+                        + " FROM community_member WHERE community_id = :id ORDER BY joined_at, member_id", id,
                 (rs, row) -> {
                     if (rs.getBoolean(3)) {
                         leaders.add(rs.getString(1));
                     }
-                    return new CommunityDetail.MemberPurpose(rs.getString(1), rs.getString(2));
+                    return new CommunityDetail.MemberPurpose(rs.getString(1), rs.getString(2),
+                            List.of((String[]) rs.getArray(4).getArray()));
                 });
         CommunityDetail community = found.get(0);
         return Optional.of(new CommunityDetail(community.communityId(), community.name(), community.purpose(),
-                leaders, members));
+                community.openToExternal(), leaders, members));
     }
 }

@@ -2,7 +2,6 @@ package com.productivecommunity.query.feed;
 
 import com.productivecommunity.query.community.CommunityReads;
 import com.productivecommunity.support.security.Member;
-import com.productivecommunity.support.web.UnknownCommunityException;
 import com.productivecommunity.support.web.Parameters;
 import com.productivecommunity.support.web.ForbiddenException;
 import com.productivecommunity.support.web.NotFoundException;
@@ -39,12 +38,10 @@ class FeedController {
                                    minimum = "1", maximum = "100", defaultValue = "20"))
                            @RequestParam(required = false) String limit,
                            @Parameter(description = "`next` of the previous page") @RequestParam(required = false)
-                           String before) {
+                           String before, Member caller) {
         Cursor cursor = Cursor.before(before);
         int size = limit(limit);
-        if (!communities.exists(communityId)) {
-            throw new UnknownCommunityException(communityId);
-        }
+        communities.requireReadable(communityId, caller);
         return feeds.communityFeed(communityId, cursor, size);
     }
 
@@ -62,8 +59,11 @@ class FeedController {
 
     @GetMapping("/api/contributions/{contributionId}")
     @Operation(summary = "A contribution; for a question also its answers (oldest first) and the accepted answer")
-    ContributionThread contribution(@PathVariable UUID contributionId) {
-        return feeds.thread(contributionId).orElseThrow(() -> new UnknownContributionException(contributionId));
+    ContributionThread contribution(@PathVariable UUID contributionId, Member caller) {
+        ContributionThread thread = feeds.thread(contributionId)
+                .orElseThrow(() -> new UnknownContributionException(contributionId));
+        communities.requireReadable(thread.item().communityId(), caller);
+        return thread;
     }
 
     @GetMapping("/api/contributions/{contributionId}/history")

@@ -16,6 +16,7 @@ import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
 import com.productivecommunity.events.MemberRemoved;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import com.productivecommunity.events.ReactionKind;
@@ -215,6 +216,11 @@ class FeedStream implements DisposableBean {
 
         @Override
         public Touch on(ContributionHidden e) {
+            return Touch.NOTHING;
+        }
+
+        @Override
+        public Touch on(MemberSegmentsChanged e) {
             return Touch.NOTHING;
         }
     };

@@ -2,7 +2,6 @@ package com.productivecommunity.query.feed;
 
 import com.productivecommunity.query.community.CommunityReads;
 import com.productivecommunity.support.security.Member;
-import com.productivecommunity.support.web.UnknownCommunityException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -51,9 +50,7 @@ class FeedStreamController {
                     content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                             schema = @Schema(type = "string"))))
     SseEmitter communityStream(Member member, @PathVariable UUID communityId) {
-        if (!communities.exists(communityId)) {
-            throw new UnknownCommunityException(communityId);
-        }
+        communities.requireReadable(communityId, member);
         return stream.subscribeCommunity(member.id(), communityId);
     }
 }

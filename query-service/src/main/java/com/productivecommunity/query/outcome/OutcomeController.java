@@ -3,7 +3,7 @@ package com.productivecommunity.query.outcome;
 import com.productivecommunity.query.community.CommunityReads;
 import com.productivecommunity.query.feed.Cursor;
 import com.productivecommunity.support.web.Parameters;
-import com.productivecommunity.support.web.UnknownCommunityException;
+import com.productivecommunity.support.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,12 +34,10 @@ class OutcomeController {
                                           type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
                                   @RequestParam(required = false) String limit,
                                   @Parameter(description = "`next` of the previous page")
-                                  @RequestParam(required = false) String before) {
+                                  @RequestParam(required = false) String before, Member caller) {
         Cursor cursor = Cursor.before(before);
         int size = Parameters.integer("limit", limit, 1, 100, 20);
-        if (!communities.exists(communityId)) {
-            throw new UnknownCommunityException(communityId);
-        }
+        communities.requireReadable(communityId, caller);
         return outcomes.ofCommunity(communityId, cursor, size);
     }
 }

@@ -16,6 +16,7 @@ import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
 import com.productivecommunity.events.MemberRemoved;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import com.productivecommunity.support.projection.ProjectedEvent;
@@ -97,11 +98,12 @@ public class QueryProjection implements Projection {
 
         @Override
         public Void on(CommunityFounded e) {
-            batch.add("INSERT INTO community (community_id, name, purpose, founded_at) VALUES (?, ?, ?, ?)"
-                    + " ON CONFLICT DO NOTHING", e.communityId(), e.name(), e.purpose(), time(e.occurredAt()));
-            batch.add("INSERT INTO community_member (community_id, member_id, purpose, leader, joined_at)"
+            batch.add("INSERT INTO community (community_id, name, purpose, founded_at, open_to_external)"
                     + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    e.communityId(), e.actorId(), null, true, time(e.occurredAt()));
+                    e.communityId(), e.name(), e.purpose(), time(e.occurredAt()), e.openToExternal());
+            batch.add("INSERT INTO community_member (community_id, member_id, purpose, leader, joined_at, segments)"
+                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    e.communityId(), e.actorId(), null, true, time(e.occurredAt()), array(e.founderSegments()));
             batch.membersChanged(e.communityId());
             return null;
         }
@@ -114,9 +116,9 @@ public class QueryProjection implements Projection {
 
         @Override
         public Void on(MemberJoined e) {
-            batch.add("INSERT INTO community_member (community_id, member_id, purpose, leader, joined_at)"
-                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    e.communityId(), e.actorId(), e.purpose(), false, time(e.occurredAt()));
+            batch.add("INSERT INTO community_member (community_id, member_id, purpose, leader, joined_at, segments)"
+                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    e.communityId(), e.actorId(), e.purpose(), false, time(e.occurredAt()), array(e.segments()));
             batch.membersChanged(e.communityId());
             return null;
         }
@@ -239,6 +241,17 @@ public class QueryProjection implements Projection {
                     + " body, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", contributionId, sequence,
                     change, actorId, time(at), title, body, reason);
         }
+
+        @Override
+        public Void on(MemberSegmentsChanged e) {
+            batch.add("UPDATE community_member SET segments = ? WHERE community_id = ? AND member_id = ?",
+                    array(e.segments()), e.communityId(), e.actorId());
+            return null;
+        }
+    }
+
+    private static String[] array(List<String> values) {
+        return values.toArray(String[]::new);
     }
 
     private static OffsetDateTime time(Instant instant) {

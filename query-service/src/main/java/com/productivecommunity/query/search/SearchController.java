@@ -6,7 +6,7 @@ import com.productivecommunity.support.web.Ids;
 import com.productivecommunity.support.web.InvalidInputException;
 import com.productivecommunity.support.web.Parameters;
 import com.productivecommunity.support.web.Problems;
-import com.productivecommunity.support.web.UnknownCommunityException;
+import com.productivecommunity.support.security.Member;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -46,14 +46,14 @@ class SearchController {
                               minimum = "1", maximum = "100", defaultValue = "20"))
                       @RequestParam(required = false) String limit,
                       @Parameter(description = "`next` of the previous page") @RequestParam(required = false)
-                      String before) {
+                      String before, Member caller) {
         Search search = new Search(q(q), community(community), author(author));
         int size = Parameters.integer("limit", limit, 1, 100, 20);
         SearchCursor cursor = before == null || before.isEmpty() ? null : SearchCursor.decode(before, search);
-        if (search.community() != null && !communities.exists(search.community())) {
-            throw new UnknownCommunityException(search.community());
+        if (search.community() != null) {
+            communities.requireReadable(search.community(), caller);
         }
-        return reads.search(search, cursor, size);
+        return reads.search(search, cursor, size, caller.isExternal());
     }
 
     private static String q(String q) {

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
  * outranks the same word in the body), keyset-paged on (rank, kind, id) descending. The page's rows are
  * then read as the feeds read them.
  *
- * <p>Visibility: the same rule as the feeds and threads (docs/api.md): every authenticated member reads
- * every community, so every community and contribution may be found. Should communities ever be closed to
- * some callers, the predicate belongs in both branches below, as in the feed reads.
+ * <p>Visibility: the same rule as the feeds and threads (docs/api.md): the staff read every community, so every
+ * community and contribution may be found; a partner or customer ({@code openOnly}) finds only those of the
+ * communities opened to them.
  */
 @Component
 class SearchReads {
@@ -43,7 +43,7 @@ class SearchReads {
         this.communities = communities;
     }
 
-    SearchPage search(Search search, SearchCursor before, int limit) {
+    SearchPage search(Search search, SearchCursor before, int limit, boolean openOnly) {
         MapSqlParameterSource params = new MapSqlParameterSource("q", search.q()).addValue("fetch", limit + 1);
         StringBuilder sql = new StringBuilder("SELECT kind, id, rank FROM (SELECT 0 AS kind, x.contribution_id AS id,"
                 + " ts_rank(x.search, " + QUERY + ") AS rank FROM contribution x WHERE x.search @@ " + QUERY
@@ -56,9 +56,12 @@ class SearchReads {
             sql.append(" AND x.author_id = :author");
             params.addValue("author", search.author());
         }
+        if (openOnly) {
+            sql.append(" AND x.community_id IN (SELECT community_id FROM community WHERE open_to_external)");
+        }
         if (!search.scoped()) {
             sql.append(" UNION ALL SELECT 1, c.community_id, ts_rank(c.search, " + QUERY + ") FROM community c"
-                    + " WHERE c.search @@ " + QUERY);
+                    + " WHERE c.search @@ " + QUERY + (openOnly ? " AND c.open_to_external" : ""));
         }
         sql.append(") hit");
         if (before != null) {

@@ -95,9 +95,9 @@ class FeedsIntegrationTest extends QueryIntegrationTest {
 
             JsonNode detail = getJson("/api/communities/" + community, "grace");
             assertThat(detail.get("leaders").toString()).isEqualTo("[\"carol\"]");
-            assertThat(detail.get("members").toString()).isEqualTo("[{\"memberId\":\"carol\",\"purpose\":null},"
-                    + "{\"memberId\":\"alice\",\"purpose\":\"learn predictive maintenance\"},"
-                    + "{\"memberId\":\"bob\",\"purpose\":null}]");
+            assertThat(detail.get("members").toString()).isEqualTo("[{\"memberId\":\"carol\",\"purpose\":null,\"segments\":[]},"
+                    + "{\"memberId\":\"alice\",\"purpose\":\"learn predictive maintenance\",\"segments\":[]},"
+                    + "{\"memberId\":\"bob\",\"purpose\":null,\"segments\":[]}]");
             JsonNode listed = find(getJson("/api/communities", "frank"), community);
             assertThat(listed.get("memberCount").asInt()).isEqualTo(3);
             assertThat(listed.get("name").asText()).isEqualTo("Maintenance Excellence");

@@ -15,6 +15,7 @@ import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
 import com.productivecommunity.events.MemberRemoved;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import java.util.ArrayList;
@@ -127,6 +128,11 @@ final class EventDependencies implements CommunityEvent.Visitor<List<String>> {
 
     @Override
     public List<String> on(ContributionHidden event) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> on(MemberSegmentsChanged event) {
         return List.of();
     }
 }

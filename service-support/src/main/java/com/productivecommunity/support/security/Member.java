@@ -1,5 +1,6 @@
 package com.productivecommunity.support.security;
 
+import com.productivecommunity.events.Segments;
 import java.util.Objects;
 import java.util.Set;
 
@@ -35,5 +36,13 @@ public record Member(String id, Set<String> roles, Set<String> segments) {
 
     public boolean isAuditor() {
         return roles.contains(AUDITOR);
+    }
+
+    /**
+     * A partner or customer and nobody of the staff ({@link Segments#isExternal}): they may join, and read,
+     * only communities opened to partners and customers.
+     */
+    public boolean isExternal() {
+        return Segments.isExternal(segments);
     }
 }

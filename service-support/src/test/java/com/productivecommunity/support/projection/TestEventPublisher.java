@@ -18,6 +18,7 @@ import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
 import com.productivecommunity.events.MemberRemoved;
+import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
 import java.util.ArrayList;
@@ -172,6 +173,11 @@ public final class TestEventPublisher implements AutoCloseable {
         @Override
         public Aggregate on(ContributionHidden e) {
             return Aggregate.contribution(e.contributionId());
+        }
+
+        @Override
+        public Aggregate on(MemberSegmentsChanged e) {
+            return Aggregate.community(e);
         }
     };
 
