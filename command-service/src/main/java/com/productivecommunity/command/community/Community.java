@@ -169,13 +169,20 @@ class Community {
         }
     }
 
-    /** Members but no leader after this command: the longest-standing member becomes leader. */
+    /**
+     * Members but no leader after this command: the longest-standing member becomes leader — the longest-standing
+     * member of the organization's staff when there is one (a partner or customer leads only a community whose
+     * remaining members are all external).
+     */
     private void passLeadershipIfNone(String actorId, Stamps stamps) {
         if (!leaders.isEmpty() || members.isEmpty()) {
             return;
         }
-        String successor = Stream.concat(members.stream().filter(m -> !seniority.contains(m)).sorted(),
-                seniority.stream().filter(members::contains)).findFirst().orElseThrow();
+        List<String> bySeniority = Stream.concat(members.stream().filter(m -> !seniority.contains(m)).sorted(),
+                seniority.stream().filter(members::contains)).toList();
+        String successor = bySeniority.stream()
+                .filter(m -> !Segments.isExternal(segments.getOrDefault(m, List.of())))
+                .findFirst().orElse(bySeniority.get(0));
         apply(new LeaderNamed(stamps.newId(), communityId, actorId, stamps.now(), successor,
                 LeaderNamed.Reason.SUCCESSION));
     }

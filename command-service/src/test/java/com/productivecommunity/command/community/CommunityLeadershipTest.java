@@ -171,6 +171,19 @@ class CommunityLeadershipTest {
     }
 
     @Test
+    void successionPrefersTheLongestStandingMemberOfTheStaffOverAPartnerOrCustomer() {
+        CommunityFounded open = new CommunityFounded(EVENT_ID, COMMUNITY, "alice", NOW, "Suppliers", "Fewer late parts",
+                List.of("leader"), true);
+        MemberJoined partner = new MemberJoined(EVENT_ID, COMMUNITY, "pia", NOW, null, List.of("partner"));
+        MemberJoined customer = new MemberJoined(EVENT_ID, COMMUNITY, "cole", NOW, null, List.of("customer"));
+        fixture.given(open, partner, joined("bob")).when(new LeaveCommunity(COMMUNITY, "alice"))
+                .expectEvents(left("alice"), succession("alice", "bob"));
+        // only external members remain: the longest-standing of them leads
+        fixture.given(open, partner, customer).when(new LeaveCommunity(COMMUNITY, "alice"))
+                .expectEvents(left("alice"), succession("alice", "pia"));
+    }
+
+    @Test
     void aLeaderLeavingWhileAnotherLeadsPassesNothing() {
         fixture.given(founded(), joined("bob"), joined("carol"), named("alice", "carol"))
                 .when(new LeaveCommunity(COMMUNITY, "alice"))

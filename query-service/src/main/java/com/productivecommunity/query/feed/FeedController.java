@@ -72,6 +72,7 @@ class FeedController {
     ContributionHistory history(@PathVariable UUID contributionId, Member member) {
         ContributionHistory history = feeds.history(contributionId)
                 .orElseThrow(() -> new UnknownContributionException(contributionId));
+        communities.requireReadable(history.communityId(), member);
         if (!member.isAuditor() && !member.id().equals(history.authorId())) {
             throw new ForbiddenException("Only an AUDITOR and the contribution's author may read its history");
         }
