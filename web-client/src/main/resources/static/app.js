@@ -4,6 +4,7 @@ import { renderDashboard } from './dashboard.js';
 import { renderModels } from './models.js';
 import { renderAuditHome, renderCommunityAudit } from './audit.js';
 import { renderSearch, safeDecode, wireSearchBox } from './search.js';
+import { renderDigest, renderNotifications, startBell, stopBell } from './notifications.js';
 
 const main = document.getElementById('main');
 const announcer = document.getElementById('announcer');
@@ -155,6 +156,7 @@ async function loginView() {
   document.getElementById('nav').hidden = true;
   document.getElementById('who').hidden = true;
   document.getElementById('site-search').hidden = true;
+  stopBell();
   if (loginUrl) {
     setView(gen, 'Sign in', `<section class="card login"><h1>Sign in</h1>
       <p><a href="${esc(loginUrl)}">Sign in with your company account</a></p></section>`);
@@ -186,6 +188,7 @@ function showChrome() {
   document.getElementById('site-search').hidden = false;
   document.getElementById('who-name').textContent = me.name;
   showAuditNav();
+  startBell({ api, announce });
 }
 
 // The Audit section is the auditors': its link shows when the log's status answers this person (403 for anyone else).
@@ -265,6 +268,8 @@ async function communitiesView() {
       <h2>Start a community</h2>
       <label for="found-name">Name</label><input type="text" id="found-name" name="name" autocomplete="off">
       <label for="found-purpose">Purpose for the organization</label><textarea id="found-purpose" name="purpose"></textarea>
+      <label class="check"><input type="checkbox" id="found-external" name="openToExternal" value="true">
+        <span>Open to partners and customers (they can join no other community)</span></label>
       ${errorSlot()}
       <div class="actions"><button type="submit">Start community</button></div>
     </form>`);
@@ -282,9 +287,15 @@ async function communitiesView() {
   search.addEventListener('input', show);
   show();
   onSubmit(document.getElementById('found'), async (data) => {
-    const r = await api('POST', '/api/communities', { name: data.get('name'), purpose: data.get('purpose') });
+    const r = await api('POST', '/api/communities', { name: data.get('name'), purpose: data.get('purpose'),
+      openToExternal: data.get('openToExternal') === 'true' });
     location.hash = `#/community/${r.data.communityId}`;
   });
+}
+
+/** A member's segments in the organization (leader, remote, partner…), as small tags after their name. */
+function segmentTags(segments) {
+  return (segments || []).length ? ` <span class="segments">${segments.map((s) => `<span class="tag" data-segment="${esc(s)}">${esc(s)}</span>`).join(' ')}</span>` : '';
 }
 
 async function communityView(id) {
@@ -299,6 +310,7 @@ async function communityView(id) {
   setView(gen, c.name, `<h1>${esc(c.name)}</h1>
     <section class="card" aria-labelledby="purpose-h"><h2 id="purpose-h" class="flush">Purpose</h2>
       <p id="community-purpose">${esc(c.purpose)}</p>
+      <p class="muted small" id="community-audience">${c.openToExternal ? 'Open to partners and customers as well as the staff.' : 'For the organization\'s staff.'}</p>
       ${leader ? `<form id="edit-purpose" novalidate><label for="edit-purpose-text">Edit the community purpose</label>
         <textarea id="edit-purpose-text" name="purpose">${esc(c.purpose)}</textarea>${errorSlot()}
         <div class="actions"><button type="submit">Save purpose</button></div></form>` : ''}
@@ -306,7 +318,7 @@ async function communityView(id) {
     <section class="card" aria-labelledby="people-h"><h2 id="people-h" class="flush">People</h2>
       <p><strong>Leaders:</strong> ${c.leaders.map(esc).join(', ') || '—'}</p>
       <h3>Members and what they want out of it</h3>
-      <ul id="members">${c.members.map((m) => `<li data-member="${esc(m.memberId)}"><strong>${esc(m.memberId)}</strong>${c.leaders.includes(m.memberId) ? ' <span class="muted">(leader)</span>' : ''}${m.purpose ? `: ${esc(m.purpose)}` : ' <span class="muted">(no purpose stated)</span>'}
+      <ul id="members">${c.members.map((m) => `<li data-member="${esc(m.memberId)}"><strong>${esc(m.memberId)}</strong>${c.leaders.includes(m.memberId) ? ' <span class="muted">(leader)</span>' : ''}${m.purpose ? `: ${esc(m.purpose)}` : ' <span class="muted">(no purpose stated)</span>'}${segmentTags(m.segments)}
         ${leader && m.memberId !== me.name ? `<span class="member-actions">${c.leaders.includes(m.memberId)
           ? `<button type="button" class="secondary small" data-unlead="${esc(m.memberId)}">Remove leader</button>`
           : `<button type="button" class="secondary small" data-lead="${esc(m.memberId)}">Make leader</button>`}
@@ -590,6 +602,22 @@ async function auditView(id) {
   if (id) await renderCommunityAudit(box, id, context); else await renderAuditHome(box, context);
 }
 
+async function notificationsView() {
+  const gen = current;
+  setView(gen, 'Notifications', `<h1>Notifications</h1>
+    <p class="muted">When someone answers your question, accepts your answer, thanks you, or credits your work in an outcome.</p>
+    <div id="notifications-box"><p class="muted">Loading…</p></div>`);
+  await renderNotifications(document.getElementById('notifications-box'), { api, esc, when, announce, plainError, cleanup });
+}
+
+async function digestView(week) {
+  const gen = current;
+  setView(gen, 'Weekly digest', `<h1>Your weekly digest</h1>
+    <p class="muted">What you gave, what you got, and what your communities achieved (weeks run Monday to Sunday, UTC). It is also sent to you every Monday. <a href="#/notifications">Your notifications</a></p>
+    <div id="digest"><p class="muted">Loading…</p></div>`);
+  await renderDigest(document.getElementById('digest'), week, { api, esc, fmt });
+}
+
 async function searchView(q) {
   const gen = current;
   setView(gen, `Search: ${q}`, `<h1>Search results</h1><div id="search-results"></div>`);
@@ -639,6 +667,8 @@ async function route() {
       case 'models': await modelsView(); break;
       case 'audit': await auditView(id); break;
       case 'search': await searchView(safeDecode(id)); break;
+      case 'notifications': await notificationsView(); break;
+      case 'digest': await digestView(id); break;
       default: await feedView();
     }
     focusMain();
@@ -652,6 +682,7 @@ async function route() {
 document.getElementById('logout').addEventListener('click', async () => {
   try { await api('POST', '/logout'); } catch (e) { /* the session is gone either way */ }
   me = null;
+  stopBell();
   document.getElementById('nav-audit').hidden = true;
   // One rendering of the sign-in form: a second one would replace the fields while the person types.
   if (location.hash === '#/login') await loginView(); else location.hash = '#/login';

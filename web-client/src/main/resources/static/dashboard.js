@@ -6,13 +6,16 @@ const day = (iso) => new Date(iso).toLocaleDateString('en', { day: 'numeric', mo
 const pct = (share) => (share === null || share === undefined) ? '—' : `${Math.round(Number(share) * 100)} %`;
 
 export async function renderDashboard(box, id, { api, esc, fmt, cleanup }) {
-  let summary; let timeline; let community; let outcomes;
+  let summary; let timeline; let community; let outcomes; let segments; let organization;
   try {
-    [summary, timeline, community, outcomes] = await Promise.all([
+    [summary, timeline, community, outcomes, segments, organization] = await Promise.all([
       api('GET', `/api/analytics/communities/${id}`).then((r) => r.data),
       api('GET', `/api/analytics/communities/${id}/timeline?bucket=day`).then((r) => r.data),
       api('GET', `/api/communities/${id}`).then((r) => r.data),
       api('GET', `/api/communities/${id}/outcomes?limit=100`).then((r) => r.data),
+      api('GET', `/api/analytics/communities/${id}/segments`).then((r) => r.data),
+      // The organization's figures are for analysts and auditors; anyone else simply does not see them.
+      api('GET', '/api/analytics/segments').then((r) => r.data).catch(() => null),
     ]);
   } catch (e) {
     if (e.status === 403) {
@@ -61,6 +64,8 @@ export async function renderDashboard(box, id, { api, esc, fmt, cleanup }) {
       </table></div>${outcomes.next ? '<p class="muted small">The 100 newest outcomes are shown.</p>' : ''}`
       : '<p class="muted" id="dashboard-outcomes">No outcome recorded yet.</p>'}
     </section>
+    ${segmentSection('segments', 'Who benefits: by segment', 'This community’s members by their segment in the organization (a person with several segments counts in each).', segments, esc, fmt)}
+    ${organization ? segmentSection('org-segments', 'The whole organization by segment', 'Every community together, each person once (analysts and auditors).', organization, esc, fmt) : ''}
     <section class="card" aria-labelledby="members-h">
       <h2 id="members-h" class="flush">Members</h2>
       <p class="muted small">What each member gave and got; the table below has the same figures.</p>
@@ -80,16 +85,55 @@ export async function renderDashboard(box, id, { api, esc, fmt, cleanup }) {
   // Set through the CSSOM, not a style attribute: the page's Content-Security-Policy allows no inline styles.
   document.getElementById('members-box').style.height = `${Math.max(9, 5 + 3 * figures.filter((m) => !m.hidden).length)}rem`;
   drawMembers(document.getElementById('members-chart'), figures.filter((m) => !m.hidden), cleanup);
+  drawSegments(document.getElementById('segments-chart'), segments.segments, cleanup);
+  if (organization) drawSegments(document.getElementById('org-segments-chart'), organization.segments, cleanup);
+}
+
+const SEGMENT_NAMES = { leader: 'Leaders', manager: 'Managers', employee: 'Employees', remote: 'Remote workers',
+  production: 'Production workers', partner: 'Partners', customer: 'Customers', unknown: 'Segment not known' };
+
+/** Figures per segment: a bar chart of what each segment gave and got, and the same as a table. */
+function segmentSection(key, title, note, view, esc, fmt) {
+  const rows = view.segments;
+  return `<section class="card" aria-labelledby="${key}-h">
+      <h2 id="${key}-h" class="flush">${esc(title)}</h2>
+      <p class="muted small">${esc(note)}</p>
+      ${rows.length ? `<div class="chart-box members-chart" id="${key}-box"><canvas id="${key}-chart" role="img" aria-label="${esc(segmentSummary(rows, fmt))}"></canvas></div>` : ''}
+      <div class="table-wrap"><table id="${key}-table"><caption class="visually-hidden">${esc(title)}</caption>
+        <thead><tr><th scope="col">Segment</th><th scope="col" class="num">Members</th><th scope="col" class="num">Active</th><th scope="col" class="num">Gave</th><th scope="col" class="num">Got</th><th scope="col" class="num">Share benefiting more</th><th scope="col">Gets more than it gives</th></tr></thead>
+        <tbody>${rows.map((r) => `<tr data-segment="${esc(r.segment)}"><th scope="row">${esc(SEGMENT_NAMES[r.segment] || r.segment)}</th>
+          <td class="num">${fmt(r.members)}</td><td class="num">${fmt(r.activeMembers)}</td><td class="num">${fmt(r.contribution)}</td><td class="num">${fmt(r.benefit)}</td>
+          <td class="num">${pct(r.shareBenefitingMore)}</td><td data-benefits="${r.benefitsMoreThanItBrings}">${r.benefitsMoreThanItBrings ? 'yes' : 'no'}</td></tr>`).join('')
+          || '<tr><td colspan="7">No member yet.</td></tr>'}</tbody>
+      </table></div>
+    </section>`;
+}
+
+function segmentSummary(rows, fmt) {
+  const better = rows.filter((r) => r.benefitsMoreThanItBrings).map((r) => SEGMENT_NAMES[r.segment] || r.segment);
+  return `Bar chart of what each segment gave and got. ${better.length ? `Getting more than they give: ${better.join(', ')}.` : 'No segment gets more than it gives yet.'} The same figures are in the table below.`;
+}
+
+function drawSegments(canvas, rows, cleanup) {
+  if (!window.Chart || !canvas) return;
+  // Through the CSSOM, as the members' chart: the Content-Security-Policy allows no inline styles.
+  canvas.parentElement.style.height = `${Math.max(9, 5 + 3 * rows.length)}rem`;
+  drawGaveAndGot(canvas, rows.map((r) => SEGMENT_NAMES[r.segment] || r.segment), rows, cleanup);
 }
 
 function drawMembers(canvas, members, cleanup) {
   if (!window.Chart || !canvas) return;
   if (!members.length) { canvas.parentElement.remove(); return; }
-  const bars = (label, key, color) => ({ label, data: members.map((m) => Number(m[key])), backgroundColor: color, borderRadius: 4, maxBarThickness: 22 });
+  drawGaveAndGot(canvas, members.map((m) => m.memberId), members, cleanup);
+}
+
+/** A horizontal bar chart of what each row (a member, a segment) gave and got. */
+function drawGaveAndGot(canvas, labels, rows, cleanup) {
+  const bars = (label, key, color) => ({ label, data: rows.map((r) => Number(r[key])), backgroundColor: color, borderRadius: 4, maxBarThickness: 22 });
   const chart = new window.Chart(canvas, {
     type: 'bar',
     data: {
-      labels: members.map((m) => m.memberId),
+      labels,
       datasets: [bars('Gave (contribution)', 'contribution', COLORS.contribution), bars('Got (benefit)', 'benefit', COLORS.benefit)],
     },
     options: {

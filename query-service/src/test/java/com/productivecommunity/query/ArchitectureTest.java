@@ -18,13 +18,15 @@ class ArchitectureTest {
     void theProjectionWritesWithoutKnowingTheReadsOrTheWeb() {
         noClasses().that().resideInAPackage("..query.projection..")
                 .should().dependOnClassesThat().resideInAnyPackage("..query.feed..", "..query.community..",
-                        "..query.search..", "..query.admin..", "org.springframework.web..")
+                        "..query.search..", "..query.notification..", "..query.admin..",
+                        "org.springframework.web..")
                 .check(classes);
     }
 
     @Test
     void readsNeverWriteThroughTheProjection() {
-        noClasses().that().resideInAnyPackage("..query.feed..", "..query.community..", "..query.search..")
+        noClasses().that().resideInAnyPackage("..query.feed..", "..query.community..", "..query.search..",
+                        "..query.notification..")
                 .should().dependOnClassesThat().haveSimpleName("QueryProjection")
                 .check(classes);
     }

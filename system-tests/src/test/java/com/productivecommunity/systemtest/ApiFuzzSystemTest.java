@@ -60,7 +60,8 @@ import net.jqwik.api.statistics.Statistics;
 class ApiFuzzSystemTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final List<String> USERS = List.of("alice", "bob", "carol", "frank", "grace", "dana", "erin");
+    private static final List<String> USERS = List.of("alice", "bob", "carol", "frank", "grace", "dana", "erin",
+            "pia", "cole");
     private static final List<String> EMPLOYEES = List.of("alice", "bob", "carol", "frank", "grace");
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(5);
     private static final Pattern LAG = Pattern.compile("^projection_lag\\{[^}]*} (\\S+)$", Pattern.MULTILINE);
@@ -430,7 +431,7 @@ class ApiFuzzSystemTest {
                                 .map(i -> pick(communities, i)), Arbitraries.longs().between(-2, 0))
                         .as((id, seq) -> Optional.of(id + ":" + seq))),
                 Tuple.of(2, Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(80).map(Optional::of)));
-        Arbitrary<Read> query = Combinators.combine(user, Arbitraries.integers().between(0, 8), community, contribution,
+        Arbitrary<Read> query = Combinators.combine(user, Arbitraries.integers().between(0, 11), community, contribution,
                 limit, cursor, member, await).as((who, which, c, id, l, b, m, a) -> new Read("query", who, switch (which) {
                     case 0 -> "/api/communities?member=" + m;
                     case 1 -> "/api/communities/" + c;
@@ -440,13 +441,18 @@ class ApiFuzzSystemTest {
                     case 5 -> "/api/communities/" + c + "/outcomes?limit=" + l + "&before=" + b;
                     case 6 -> "/api/search?q=" + m + "&limit=" + l;
                     case 7 -> "/api/search?q=" + m + "&community=" + c + "&author=" + m + "&before=" + b;
+                    case 8 -> "/api/notifications?limit=" + l + "&before=" + b;
+                    case 9 -> "/api/notifications/unread-count";
+                    case 10 -> "/api/notifications/digest?week=" + m;
                     default -> "/api/contributions/" + id;
                 }, a));
-        Arbitrary<Read> analytics = Combinators.combine(user, Arbitraries.integers().between(0, 3), community, member,
+        Arbitrary<Read> analytics = Combinators.combine(user, Arbitraries.integers().between(0, 5), community, member,
                 bucket, model, await).as((who, which, c, m, b, v, a) -> new Read("analytics", who, switch (which) {
                     case 0 -> "/api/analytics/communities/" + c + "?model=" + v;
                     case 1 -> "/api/analytics/communities/" + c + "/members/" + m + "?model=" + v;
                     case 2 -> "/api/analytics/communities/" + c + "/members/" + m + "/ledger?model=" + v;
+                    case 3 -> "/api/analytics/communities/" + c + "/segments?model=" + v + "&asOf=" + b;
+                    case 4 -> "/api/analytics/segments?model=" + v;
                     default -> "/api/analytics/communities/" + c + "/timeline?bucket=" + b + "&model=" + v;
                 }, a));
         Arbitrary<Read> anywhere = Combinators.combine(user, Arbitraries.of("query", "analytics", "command"),

@@ -196,7 +196,9 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT, Duration.ofMillis(200)).until(condition);
+        // An element found just before the page re-renders (the previous view's heading) is stale: look again.
+        return new WebDriverWait(driver, WAIT, Duration.ofMillis(200))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     void screenshot(String name) {
@@ -219,6 +221,19 @@ final class Browser implements AutoCloseable {
     }
 
     /** Content-Security-Policy violations Chromium reported on its console since the last call. */
+    /** For a failure message: what the page's main element says, and what the console logged since the last read. */
+    String diagnostics() {
+        String main;
+        try {
+            main = driver.findElement(By.tagName("main")).getText();
+        } catch (RuntimeException e) {
+            main = "(no main element: " + e.getClass().getSimpleName() + ")";
+        }
+        List<String> console = driver.manage().logs().get("browser").getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
+        return main.replaceAll("\\s+", " ") + "\nconsole: " + console;
+    }
+
     List<String> cspViolations() {
         return driver.manage().logs().get("browser").getAll().stream()
                 .map(entry -> entry.getMessage())

@@ -180,6 +180,19 @@ class WebClientSystemTest {
         assertThat(carol.text(By.cssSelector("[data-figure=share]"))).isEqualTo("100 %");
         assertThat(carol.text(By.cssSelector("#members-table tr[data-member=alice]"))).contains("1", "8.7", "+7.7");
         assertThat(carol.script("return document.getElementById('timeline-chart').width > 0 && !!window.Chart")).isEqualTo(true);
+        // Who benefits, by segment (the demo directory: alice employee and production, bob employee and remote,
+        // carol leader, manager and employee), as a chart and a table; and the organization's, for the analyst.
+        // (bob's benefit depends on what he opened in his browser: a first view of alice's question is 0.2 more)
+        String bobGot = carol.text(By.cssSelector("#members-table tr[data-member=bob] td:nth-of-type(3)"));
+        String employeesGot = new java.math.BigDecimal("8.7").add(new java.math.BigDecimal(bobGot))
+                .stripTrailingZeros().toPlainString();
+        assertThat(cells(carol, "#segments-table tr[data-segment=employee]"))
+                .isEqualTo("Employees 3 2 4 " + employeesGot + " 100 % yes");
+        assertThat(cells(carol, "#segments-table tr[data-segment=production]")).isEqualTo("Production workers 1 1 1 8.7 100 % yes");
+        assertThat(cells(carol, "#segments-table tr[data-segment=remote]")).isEqualTo("Remote workers 1 1 3 " + bobGot + " 100 % yes");
+        assertThat(cells(carol, "#segments-table tr[data-segment=leader]")).isEqualTo("Leaders 1 0 0 0 0 % no");
+        assertThat(carol.script("return document.getElementById('segments-chart').width > 0")).isEqualTo(true);
+        assertThat(carol.visible(By.cssSelector("#org-segments-table tr[data-segment=employee]")).isDisplayed()).isTrue();
         carol.fullPageScreenshot("07-dashboard");
         carol.resize(PHONE_WIDTH, 844);
         carol.open("#/communities");
@@ -187,6 +200,28 @@ class WebClientSystemTest {
         carol.visible(By.id("verdict"));
         carol.fullPageScreenshot("08-dashboard-phone");
         carol.resize(DESKTOP_WIDTH, 900);
+    }
+
+    @Test
+    void aPartnerSeesAndJoinsOnlyACommunityOpenedToPartnersAndCustomers() {
+        assumeRunnable();
+        Browser carol = browser(DESKTOP_WIDTH, 900);
+        carol.signIn("carol");
+        String staffOnly = found(carol, "Staff canteen", "better lunches for the staff", false);
+        assertThat(carol.text(By.id("community-audience"))).isEqualTo("For the organization's staff.");
+        String open = found(carol, "Supplier quality", "fewer late and faulty parts", true);
+        assertThat(carol.text(By.id("community-audience"))).isEqualTo("Open to partners and customers as well as the staff.");
+        assertThat(carol.text(By.cssSelector("#members li[data-member=carol]"))).contains("leader", "manager", "employee");
+
+        Browser pia = browser(DESKTOP_WIDTH, 900);
+        pia.signIn("pia");
+        refreshUntil(pia, "#/communities", () -> !pia.findAll(By.cssSelector("#list a[href='#/community/" + open + "']")).isEmpty());
+        assertThat(pia.findAll(By.cssSelector("#list a[href='#/community/" + staffOnly + "']"))).as("staff only").isEmpty();
+        pia.click(By.cssSelector("#list a[href='#/community/" + open + "']"));
+        pia.type(By.id("join-purpose"), "ship parts that fit");
+        pia.click(By.cssSelector("#join button[type=submit]"));
+        pia.visible(By.id("my-purpose-text"));
+        pia.waitForText(By.cssSelector("#members li[data-member=pia]"), "partner");
     }
 
     @Test
@@ -637,12 +672,97 @@ class WebClientSystemTest {
                         "Reason: Asked in the wrong place");
     }
 
+    @Test
+    void aNotificationAppearsInTheBellWhenAnotherMemberAnswersAndOpensTheThread() {
+        assumeRunnable();
+        Browser alice = browser(DESKTOP_WIDTH, 900);
+        Browser bob = browser(PHONE_WIDTH, 844);
+        alice.signIn("alice");
+        alice.open("#/communities");
+        alice.type(By.id("found-name"), "Paint shop");
+        alice.type(By.id("found-purpose"), "fewer runs and sags on the body line");
+        alice.click(By.cssSelector("#found button[type=submit]"));
+        alice.waitFor(d -> alice.currentHash().startsWith("#/community/"));
+        String community = alice.currentHash().substring("#/community/".length());
+        alice.openCompose();
+        alice.select(By.id("compose-kind"), "Question");
+        String title = "Why do sags show up on cold mornings?";
+        alice.type(By.id("compose-title"), title);
+        alice.type(By.id("compose-body"), "Mostly on the roof panels.");
+        alice.click(By.cssSelector("#compose button[type=submit]"));
+        alice.waitForText(By.cssSelector("#community-feed article.QUESTION h3"), title);
+        String question = alice.visible(By.cssSelector("#community-feed article.QUESTION")).getDomAttribute("data-id");
+
+        // Alice browses the communities (a page without a live feed), the bell connected to its live stream;
+        // nothing reloads from here on.
+        alice.open("#/communities");
+        alice.waitFor(d -> "true".equals(alice.script("return document.getElementById('bell').dataset.live || null")));
+        alice.waitFor(d -> alice.script("return document.getElementById('bell').dataset.count || null") != null);
+        String unread = "return Number(document.getElementById('bell').dataset.count)";
+        long before = (Long) alice.script(unread);
+        alice.script("window.notReloaded = true");
+
+        bob.signIn("bob");
+        openUntil(bob, "#/community/" + community, By.cssSelector("#join button[type=submit]"));
+        bob.click(By.cssSelector("#join button[type=submit]"));
+        bob.visible(By.id("my-purpose-text"));
+        openUntil(bob, "#/thread/" + question, By.id("answer-body"));
+        bob.type(By.id("answer-body"), "The booth is below 18 °C until nine: warm it up first.");
+        bob.click(By.cssSelector("#answer button[type=submit]"));
+        bob.visible(By.cssSelector("article.ANSWER"));
+
+        alice.waitFor(d -> (Long) alice.script(unread) == before + 1);
+        assertThat(alice.text(By.id("bell-count"))).isEqualTo(String.valueOf(before + 1));
+        assertThat(alice.visible(By.id("bell")).getDomAttribute("aria-label")).isEqualTo("Notifications, " + (before + 1) + " unread");
+        alice.waitForText(By.id("announcer"), "bob answered your question “" + title + "”");
+        assertThat(alice.script("return window.notReloaded === true")).isEqualTo(true);
+        alice.screenshot("17-notification-bell");
+
+        // The bell opens the list; opening the notification marks it read and opens the thread.
+        alice.click(By.id("bell"));
+        alice.waitFor(d -> alice.currentHash().equals("#/notifications"));
+        By notification = By.cssSelector("#notifications li.notification.unread[data-kind=ANSWERED] a[href='#/thread/" + question + "']");
+        alice.waitForText(notification, "bob answered your question “" + title + "”");
+        alice.fullPageScreenshot("18-notifications");
+        alice.click(notification);
+        alice.waitFor(d -> alice.currentHash().equals("#/thread/" + question));
+        alice.waitForText(By.cssSelector("main h1"), title);
+        alice.waitFor(d -> (Long) alice.script(unread) == before);
+
+        // The weekly digest says so too (linked from the notifications page).
+        alice.open("#/notifications");
+        alice.click(By.cssSelector("a[href='#/digest']"));
+        alice.waitForText(By.id("digest-got"), "bob answered “" + title + "”");
+        assertThat(alice.text(By.id("digest-gave"))).contains("Question “" + title + "”");
+        assertThat(alice.text(By.id("digest-communities"))).contains("Paint shop", "bob");
+        alice.fullPageScreenshot("19-digest");
+    }
+
     @org.junit.jupiter.api.AfterEach
     void noContentSecurityPolicyViolations() {
         // The web client's CSP allows no inline script or style: anything the pages do that it blocks shows here.
         for (Browser browser : browsers) {
             assertThat(browser.cspViolations()).as("CSP violations reported by Chromium").isEmpty();
         }
+    }
+
+    /** Founds a community from the communities page, optionally open to partners and customers; its id. */
+    private static String found(Browser leader, String name, String purpose, boolean openToExternal) {
+        leader.open("#/communities");
+        leader.type(By.id("found-name"), name);
+        leader.type(By.id("found-purpose"), purpose);
+        if (openToExternal) {
+            leader.click(By.id("found-external"));
+        }
+        leader.click(By.cssSelector("#found button[type=submit]"));
+        leader.waitFor(d -> leader.currentHash().startsWith("#/community/"));
+        leader.waitForText(By.cssSelector("main h1"), name);
+        return leader.currentHash().substring("#/community/".length());
+    }
+
+    /** A table row's text with each run of white space (between cells, too) as one space. */
+    private static String cells(Browser browser, String row) {
+        return browser.text(By.cssSelector(row)).replaceAll("\\s+", " ").trim();
     }
 
     private static void assumeRunnable() {
@@ -666,7 +786,8 @@ class WebClientSystemTest {
         browser.open(hash);
         while (!browser.within(java.time.Duration.ofSeconds(4), shown)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Page " + hash + " never showed what was expected");
+                throw new AssertionError("Page " + hash + " never showed what was expected; it shows: "
+                        + browser.diagnostics());
             }
             browser.script("location.reload()");
         }

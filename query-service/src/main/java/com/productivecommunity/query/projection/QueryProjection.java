@@ -19,8 +19,10 @@ import com.productivecommunity.events.MemberRemoved;
 import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
+import com.productivecommunity.events.ReactionKind;
 import com.productivecommunity.support.projection.ProjectedEvent;
 import com.productivecommunity.support.projection.Projection;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,11 +39,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Communities, memberships, contributions with their counts, and outcomes with the contributions they credit.
+ * Communities, memberships, contributions with their counts, outcomes with the contributions they credit, who
+ * reacted to what, and the members' notifications (answered, accepted, thanked, credited by an outcome).
  * A batch is written with few statements: rows in event order (consecutive statements of one kind go out as
  * one JDBC batch), then the batch's reaction and answer counts as one increment per contribution, accepted
  * answers, and member counts.
- * Redeliveries never reach {@link #apply}: the machinery drops them by aggregate sequence.
+ * Redeliveries never reach {@link #apply}: the machinery drops them by aggregate sequence. Every row is written
+ * idempotently all the same (a notification's id is derived from its event and recipient), so a replay after a
+ * {@link #reset} that kept the notifications finds them in place.
  */
 @Component
 public class QueryProjection implements Projection {
@@ -77,8 +82,20 @@ public class QueryProjection implements Projection {
 
     @Override
     public void reset() {
-        jdbc.execute("TRUNCATE community, community_member, contribution, outcome, outcome_contribution,"
+        // notification is kept: its read_at is the members' own state, and the replay re-derives every row by id.
+        jdbc.execute("TRUNCATE community, community_member, contribution, outcome, outcome_contribution, reaction,"
                 + " contribution_change");
+    }
+
+    /** The kinds of notification, as stored in {@code notification.kind}. */
+    static final String ANSWERED = "ANSWERED";
+    static final String ACCEPTED = "ACCEPTED";
+    static final String THANKED = "THANKED";
+    static final String CREDITED = "CREDITED";
+
+    /** A notification's id: the same for the same event and recipient, whenever and however often it is applied. */
+    public static UUID notificationId(UUID eventId, String recipientId) {
+        return UUID.nameUUIDFromBytes(("notification|" + eventId + "|" + recipientId).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -146,12 +163,19 @@ public class QueryProjection implements Projection {
                     e.inReplyTo(), time(e.occurredAt()));
             if (e.kind() == ContributionKind.ANSWER && e.inReplyTo() != null) {
                 batch.count(e.inReplyTo(), Batch.ANSWERS);
+                batch.notification(e, e.inReplyToAuthorId(), ANSWERED, e.inReplyTo(), e.contributionId());
             }
             return null;
         }
 
         @Override
         public Void on(ReactionGiven e) {
+            batch.add("INSERT INTO reaction (contribution_id, member_id, kind, community_id, author_id, given_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", e.contributionId(), e.actorId(),
+                    e.kind().name(), e.communityId(), e.contributionAuthorId(), time(e.occurredAt()));
+            if (e.kind() == ReactionKind.THANKS) {
+                batch.notification(e, e.contributionAuthorId(), THANKED, e.contributionId(), null);
+            }
             batch.count(e.contributionId(), switch (e.kind()) {
                 case LIKE -> Batch.LIKES;
                 case THANKS -> Batch.THANKS;
@@ -168,6 +192,7 @@ public class QueryProjection implements Projection {
         @Override
         public Void on(AnswerAccepted e) {
             batch.accepted.put(e.questionId(), e.answerId());
+            batch.notification(e, e.answerAuthorId(), ACCEPTED, e.answerId(), e.questionId());
             return null;
         }
 
@@ -179,6 +204,19 @@ public class QueryProjection implements Projection {
             for (int i = 0; i < e.contributionIds().size(); i++) {
                 batch.add("INSERT INTO outcome_contribution (outcome_id, contribution_id, position) VALUES (?, ?, ?)"
                         + " ON CONFLICT DO NOTHING", e.outcomeId(), e.contributionIds().get(i), i);
+            }
+            for (String contributor : new LinkedHashSet<>(e.contributorIds())) {
+                if (contributor != null && !contributor.equals(e.actorId())) {
+                    // the contributor's first credited contribution, from the rows just written
+                    batch.add("INSERT INTO notification (notification_id, event_id, recipient_id, kind, community_id,"
+                            + " contribution_id, related_id, actor_id, created_at) SELECT ?, ?, ?, ?, ?,"
+                            + " (SELECT oc.contribution_id FROM outcome_contribution oc JOIN contribution c"
+                            + " ON c.contribution_id = oc.contribution_id WHERE oc.outcome_id = ? AND c.author_id = ?"
+                            + " ORDER BY oc.position LIMIT 1), ?, ?, ? ON CONFLICT DO NOTHING",
+                            notificationId(e.eventId(), contributor), e.eventId(), contributor, CREDITED,
+                            e.communityId(), e.outcomeId(), contributor, e.outcomeId(), e.actorId(),
+                            time(e.occurredAt()));
+                }
             }
             return null;
         }
@@ -278,6 +316,17 @@ public class QueryProjection implements Projection {
                 sql = statement;
             }
             rows.add(args);
+        }
+
+        /** A notification for {@code recipient}, unless there is none or they caused it themselves. */
+        void notification(CommunityEvent e, String recipient, String kind, UUID contribution, UUID related) {
+            if (recipient == null || recipient.equals(e.actorId())) {
+                return;
+            }
+            add("INSERT INTO notification (notification_id, event_id, recipient_id, kind, community_id,"
+                    + " contribution_id, related_id, actor_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING", notificationId(e.eventId(), recipient), e.eventId(), recipient, kind,
+                    e.communityId(), contribution, related, e.actorId(), time(e.occurredAt()));
         }
 
         void flush() {

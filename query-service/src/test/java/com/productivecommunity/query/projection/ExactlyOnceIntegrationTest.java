@@ -197,6 +197,10 @@ class ExactlyOnceIntegrationTest extends QueryIntegrationTest {
                     + " ORDER BY member_id", community));
             state.append(jdbc.queryForList("SELECT * FROM contribution WHERE community_id = ?"
                     + " ORDER BY contribution_id", community));
+            state.append(jdbc.queryForList("SELECT * FROM reaction WHERE community_id = ?"
+                    + " ORDER BY contribution_id, member_id, kind", community));
+            state.append(jdbc.queryForList("SELECT * FROM notification WHERE community_id = ?"
+                    + " ORDER BY notification_id", community));
         }
         return state.toString();
     }

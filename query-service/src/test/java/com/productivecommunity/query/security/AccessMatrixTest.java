@@ -73,6 +73,16 @@ class AccessMatrixTest extends QueryIntegrationTest {
                         401, 200, 200, 200, 200, 200, 200, 401)
                 .row("GET /api/communities/{communityId}/feed/stream", "a community's live feed (SSE)", data,
                         f -> Call.stream("/api/communities/" + community + "/feed/stream"), 401, 200, 200, 200, 200, 200, 200, 401)
+                .row("GET /api/notifications", "my notifications", data, f -> Call.get("/api/notifications"),
+                        401, 200, 200, 200, 200, 200, 200, 401)
+                .row("GET /api/notifications/unread-count", "my unread count", data,
+                        f -> Call.get("/api/notifications/unread-count"), 401, 200, 200, 200, 200, 200, 200, 401)
+                .row("POST /api/notifications/read", "mark my notifications read", data,
+                        f -> Call.post("/api/notifications/read", null), 401, 200, 200, 200, 200, 200, 200, 401)
+                .row("GET /api/notifications/stream", "my live notifications (SSE)", data,
+                        f -> Call.stream("/api/notifications/stream"), 401, 200, 200, 200, 200, 200, 200, 401)
+                .row("GET /api/notifications/digest", "my weekly digest", data,
+                        f -> Call.get("/api/notifications/digest"), 401, 200, 200, 200, 200, 200, 200, 401)
                 .operationsAndDocs()
                 .projectionAdmin("query")
                 .row("POST /api/admin/projections/{name}/rebuild", "rebuild the feeds from the first event", data,

@@ -12,6 +12,9 @@ enum Route {
         if (path.startsWith("/api/admin/projections/query")) {
             return QUERY;
         }
+        if (path.startsWith("/api/notifications/") || path.equals("/api/notifications")) {
+            return QUERY; // a member's notifications live in query-service's read model, marking read included
+        }
         if (path.startsWith("/api/audit/") || path.equals("/api/audit")) {
             return COMMAND; // the audit log lives beside the event store it covers, reads included
         }

@@ -48,4 +48,13 @@ class RouteTest {
         assertThat(Route.of("PUT", "/api/contributions/x/hidden")).isEqualTo(Route.COMMAND);
         assertThat(Route.of("GET", "/api/contributions/x/history")).isEqualTo(Route.QUERY);
     }
+
+    @Test
+    void notificationsGoToQueryMarkingReadIncluded() {
+        assertThat(Route.of("GET", "/api/notifications")).isEqualTo(Route.QUERY);
+        assertThat(Route.of("POST", "/api/notifications/read")).isEqualTo(Route.QUERY);
+        assertThat(Route.of("GET", "/api/notifications/digest")).isEqualTo(Route.QUERY);
+        assertThat(Route.isLiveStream("/api/notifications/stream")).isTrue();
+        assertThat(Route.of("POST", "/api/notificationsx")).isEqualTo(Route.COMMAND);
+    }
 }
