@@ -132,7 +132,7 @@ class ParkingIntegrationTest extends MachineryTestSupport {
     void aSchemaVersionHigherThanKnownIsRefusedNotReadWithItsNewFieldsIgnored() {
         UUID community = UUID.randomUUID();
         publisher().publish(founded(community));
-        publisher.publish(renamed(publisher.envelope(joined(community, "alice")), "MemberJoined", 2));
+        publisher.publish(renamed(publisher.envelope(joined(community, "alice")), "MemberJoined", 3));
         RecordingProjection projection = new RecordingProjection("version-" + UUID.randomUUID());
         admin(properties(), null, projection);
 
@@ -140,7 +140,7 @@ class ParkingIntegrationTest extends MachineryTestSupport {
 
         assertThat(parked(projection.name())).containsExactly("UNSUPPORTED_VERSION " + community + ":1");
         assertThat(parkedRows(projection.name()).get(0).get("error_message").toString())
-                .contains("schemaVersion 2").contains("versions 1 to 1");
+                .contains("schemaVersion 3").contains("versions 1 to 2");
         assertThat(recorded(projection.name())).containsExactly(community + ":0");
     }
 

@@ -50,7 +50,7 @@ class RecordDecoderTest {
         assertThat(decoder.decode(0, 0, null).failure()).isEqualTo(ParkReason.UNDECODABLE);
         assertThat(decoder.decode(0, 0, "[1,2]".getBytes(StandardCharsets.UTF_8)).known())
                 .isEqualTo(RecordDecoder.Known.NONE);
-        RecordDecoder.Decoded newer = decoder.decode(0, 0, codec.write(with(joined, "MemberJoined", 2)));
+        RecordDecoder.Decoded newer = decoder.decode(0, 0, codec.write(with(joined, "MemberJoined", 3)));
         assertThat(newer.failure()).isEqualTo(ParkReason.UNSUPPORTED_VERSION);
         assertThat(newer.known().aggregateId()).isEqualTo(community.toString());
         assertThat(decoder.decode(0, 0, codec.write(with(joined, "MemberJoined", 0))).failure())
