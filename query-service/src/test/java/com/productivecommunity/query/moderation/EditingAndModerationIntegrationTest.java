@@ -131,5 +131,13 @@ class EditingAndModerationIntegrationTest extends QueryIntegrationTest {
         assertThat(history.get("changes").get(1).get("by").asText()).isEqualTo("carol");
         assertThat(history.get("changes").get(1).get("reason").asText()).isEqualTo("Off topic");
         assertThat(get("/api/contributions/" + answer + "/history", "carol").statusCode()).isEqualTo(403);
+
+        // The weekly digest leaves them out too, and names no withdrawn question.
+        JsonNode bobs = getJson("/api/notifications/digest", "bob");
+        assertThat(bobs.at("/gave/contributions")).extracting(c -> c.get("contributionId").asText())
+                .doesNotContain(answer.toString(), idea.toString());
+        JsonNode alices = getJson("/api/notifications/digest", "alice");
+        assertThat(alices.at("/got/answers")).extracting(a -> a.get("answerId").asText())
+                .doesNotContain(answer.toString());
     }
 }
