@@ -61,9 +61,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * member acts on the community); partners and customers may join only a community opened to them.
  *
  * <p>Leadership is never stranded: whenever a command leaves members but no leader (the last leader left or was
- * removed), the same command names the longest-standing remaining member leader ({@link LeaderNamed} with
- * {@link LeaderNamed.Reason#SUCCESSION}); a community nobody belongs to has no leader, and the next member who
- * joins it becomes one the same way.
+ * removed), the same command names the longest-standing remaining member (of the staff, when there is one) leader
+ * ({@link LeaderNamed} with {@link LeaderNamed.Reason#SUCCESSION}); a community nobody belongs to has no leader, and
+ * the next member who joins it becomes one the same way.
  */
 @Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
