@@ -87,10 +87,17 @@ function itemHtml(item, { link = true } = {}) {
     <span class="kind">${esc(KIND_NAMES[item.kind] || item.kind)}</span>
     <h3>${heading}</h3>
     <p class="body">${esc(item.body)}</p>
-    <p class="meta">by <strong>${esc(item.authorId)}</strong> · ${esc(when(item.postedAt))}${item.communityName ? ` · ${esc(item.communityName)}` : ''}</p>
+    <p class="meta">by <strong>${esc(item.authorId)}</strong> · ${esc(when(item.postedAt))}${editedHtml(item)}${item.communityName ? ` · ${esc(item.communityName)}` : ''}</p>
     <p class="counts" data-counts>${countsHtml(r, item.answerCount, item.kind, item.outcomeCount)}</p>
   </article>`;
 }
+
+/** " · edited <time>" for an edited contribution (feeds, threads). */
+function editedHtml(item) {
+  return item.editedAt ? ` · <span class="edited">edited ${esc(when(item.editedAt))}</span>` : '';
+}
+
+const visible = (item) => !item.state || item.state === 'VISIBLE';
 
 function countsHtml(r, answerCount, kind, outcomeCount) {
   const n = (count, one, many) => `${count || 0} ${count === 1 ? one : many}`;
@@ -311,7 +318,12 @@ async function communityView(id) {
     <section class="card" aria-labelledby="people-h"><h2 id="people-h" class="flush">People</h2>
       <p><strong>Leaders:</strong> ${c.leaders.map(esc).join(', ') || '—'}</p>
       <h3>Members and what they want out of it</h3>
-      <ul id="members">${c.members.map((m) => `<li data-member="${esc(m.memberId)}"><strong>${esc(m.memberId)}</strong>${m.purpose ? `: ${esc(m.purpose)}` : ' <span class="muted">(no purpose stated)</span>'}${segmentTags(m.segments)}</li>`).join('')}</ul>
+      <ul id="members">${c.members.map((m) => `<li data-member="${esc(m.memberId)}"><strong>${esc(m.memberId)}</strong>${c.leaders.includes(m.memberId) ? ' <span class="muted">(leader)</span>' : ''}${m.purpose ? `: ${esc(m.purpose)}` : ' <span class="muted">(no purpose stated)</span>'}${segmentTags(m.segments)}
+        ${leader && m.memberId !== me.name ? `<span class="member-actions">${c.leaders.includes(m.memberId)
+          ? `<button type="button" class="secondary small" data-unlead="${esc(m.memberId)}">Remove leader</button>`
+          : `<button type="button" class="secondary small" data-lead="${esc(m.memberId)}">Make leader</button>`}
+          <button type="button" class="danger small" data-remove="${esc(m.memberId)}">Remove member</button></span>` : ''}</li>`).join('')}</ul>
+      <p class="error" role="alert" id="people-error"></p>
     </section>
     <section class="card" aria-labelledby="me-h"><h2 id="me-h" class="flush">${member ? 'Your membership' : 'Join this community'}</h2>
       ${member ? `<form id="my-purpose" novalidate><label for="my-purpose-text">Your purpose (what you want out of it)</label>
@@ -353,6 +365,25 @@ async function communityView(id) {
     announce('Outcome recorded.'); await reload();
     return r;
   });
+  const peopleError = document.getElementById('people-error');
+  const people = (selector, act) => main.querySelectorAll(selector).forEach((b) => b.addEventListener('click', async () => {
+    peopleError.textContent = '';
+    try { if (await act(b)) await reload(); } catch (e) { peopleError.textContent = plainError(e); }
+  }));
+  people('[data-lead]', async (b) => {
+    await api('POST', `/api/communities/${id}/leaders`, { memberId: b.dataset.lead });
+    announce(`${b.dataset.lead} is now a leader.`); return true;
+  });
+  people('[data-unlead]', async (b) => {
+    await api('DELETE', `/api/communities/${id}/leaders/${encodeURIComponent(b.dataset.unlead)}`);
+    announce(`${b.dataset.unlead} is no longer a leader.`); return true;
+  });
+  people('[data-remove]', async (b) => {
+    const reason = prompt(`Why remove ${b.dataset.remove} from ${c.name}? (They may join again.)`);
+    if (reason === null) return false;
+    await api('POST', `/api/communities/${id}/members/${encodeURIComponent(b.dataset.remove)}/removal`, { reason });
+    announce(`${b.dataset.remove} was removed.`); return true;
+  });
   const leave = document.getElementById('leave');
   if (leave) leave.addEventListener('click', async () => {
     if (!confirm(`Leave ${c.name}?`)) return;
@@ -388,9 +419,36 @@ const viewsRecorded = new Set();
 async function threadView(id) {
   const gen = current;
   const t = (await api('GET', `/api/contributions/${id}`)).data;
+  const [community, auditor] = await Promise.all([
+    api('GET', `/api/communities/${t.communityId}`).then((r) => r.data, () => null),
+    auditProbe || Promise.resolve(false),
+  ]);
+  const leader = !!community && community.leaders.includes(me.name);
   const mine = t.authorId === me.name;
   const answers = t.answers || [];
-  const reactionButtons = (item) => item.authorId === me.name
+  // The author edits or retracts, a leader hides (with a reason); the author and auditors read the history.
+  const manageHtml = (item) => {
+    const cid = esc(item.contributionId);
+    const parts = [];
+    if (visible(item) && item.authorId === me.name) {
+      parts.push(`<details class="manage" data-manage="edit-${cid}"><summary>Edit</summary><form data-edit="${cid}" novalidate>
+        <label for="edit-title-${cid}">Title${item.kind === 'ANSWER' ? ' (optional)' : ''}</label>
+        <input type="text" id="edit-title-${cid}" name="title" value="${esc(item.title || '')}" autocomplete="off">
+        <label for="edit-body-${cid}">Text</label><textarea id="edit-body-${cid}" name="body">${esc(item.body)}</textarea>
+        ${errorSlot()}<div class="actions"><button type="submit">Save changes</button>
+        <button type="button" class="danger" data-retract="${cid}">Retract</button></div></form></details>`);
+    }
+    if (visible(item) && leader) {
+      parts.push(`<details class="manage" data-manage="hide-${cid}"><summary>Hide (moderation)</summary><form data-hide="${cid}" novalidate>
+        <label for="hide-reason-${cid}">Reason (shown in its place)</label><textarea id="hide-reason-${cid}" name="reason"></textarea>
+        ${errorSlot()}<div class="actions"><button type="submit" class="danger">Hide</button></div></form></details>`);
+    }
+    if (item.authorId === me.name || auditor) {
+      parts.push(`<details class="manage" data-manage="history-${cid}" data-history="${cid}"><summary>History</summary><div class="history"><p class="muted small">Loading…</p></div></details>`);
+    }
+    return parts.join('');
+  };
+  const reactionButtons = (item) => !visible(item) ? '' : item.authorId === me.name
     ? `<p class="muted small">Reactions from others: ${countsHtml(item.reactions, null, '').replace(/<\/?span>/g, ' ')}</p>`
     : `<div class="reactions" role="group" aria-label="React to this ${esc(KIND_NAMES[item.kind].toLowerCase())}">
       ${Object.keys(REACTION_NAMES).map((k) => `<button type="button" data-react="${k}" data-target="${esc(item.contributionId)}">${REACTION_NAMES[k]} <span>(${item.reactions?.[k] || 0})</span></button>`).join('')}
@@ -400,28 +458,31 @@ async function threadView(id) {
     return `<article class="card item ANSWER ${accepted ? 'accepted' : ''}" data-id="${esc(a.contributionId)}">
       ${accepted ? '<p class="badge-accepted">✓ Accepted answer</p>' : ''}
       <p class="body">${esc(a.body)}</p>
-      <p class="meta">by <strong>${esc(a.authorId)}</strong> · ${esc(when(a.postedAt))}</p>
+      <p class="meta">by <strong>${esc(a.authorId)}</strong> · ${esc(when(a.postedAt))}${editedHtml(a)}</p>
       ${reactionButtons(a)}
-      ${mine && t.kind === 'QUESTION' && !accepted ? `<div class="actions"><button type="button" class="secondary" data-accept="${esc(a.contributionId)}">Accept this answer</button></div>` : ''}
+      ${manageHtml(a)}
+      ${mine && visible(t) && visible(a) && t.kind === 'QUESTION' && !accepted ? `<div class="actions"><button type="button" class="secondary" data-accept="${esc(a.contributionId)}">Accept this answer</button></div>` : ''}
     </article>`;
   };
-  const heading = t.title || (t.questionTitle ? `Answer to “${t.questionTitle}”` : 'Answer');
+  const heading = !visible(t) ? `${KIND_NAMES[t.kind]} ${t.state === 'HIDDEN' ? 'hidden by a leader' : 'retracted'}`
+    : t.title || (t.questionTitle ? `Answer to “${t.questionTitle}”` : 'Answer');
   setView(gen, heading, `<p><a href="#/community/${esc(t.communityId)}">← Back to the community</a></p>
     <article class="card item ${esc(t.kind)}">
       <span class="kind">${esc(KIND_NAMES[t.kind])}</span>
       <h1>${esc(heading)}</h1>
       <p class="body">${esc(t.body)}</p>
-      <p class="meta">by <strong>${esc(t.authorId)}</strong> · ${esc(when(t.postedAt))}</p>
+      <p class="meta">by <strong>${esc(t.authorId)}</strong> · ${esc(when(t.postedAt))}${editedHtml(t)}</p>
       ${t.inReplyTo ? `<p><a href="#/thread/${esc(t.inReplyTo)}">Open the question${t.questionTitle ? `: ${esc(t.questionTitle)}` : ''}</a></p>` : ''}
       ${reactionButtons(t)}
+      ${manageHtml(t)}
       ${creditsHtml(t.outcomes)}
     </article>
     <p class="error" role="alert" id="thread-error"></p>
     ${t.kind === 'QUESTION' ? `<h2>${answers.length} answer${answers.length === 1 ? '' : 's'}</h2>
       ${answers.map(answerHtml).join('')}
-      <form class="card" id="answer" novalidate><label for="answer-body">Your answer</label>
+      ${!visible(t) ? '' : `<form class="card" id="answer" novalidate><label for="answer-body">Your answer</label>
         <textarea id="answer-body" name="body"></textarea>${errorSlot()}
-        <div class="actions"><button type="submit">Post answer</button></div></form>` : ''}`);
+        <div class="actions"><button type="submit">Post answer</button></div></form>`}` : ''}`);
   const threadError = document.getElementById('thread-error');
   main.querySelectorAll('[data-react]').forEach((b) => b.addEventListener('click', async () => {
     threadError.textContent = '';
@@ -439,6 +500,36 @@ async function threadView(id) {
       await threadView(id);
     } catch (e) { threadError.textContent = plainError(e); }
   }));
+  main.querySelectorAll('form[data-edit]').forEach((f) => onSubmit(f, async (d) => {
+    await api('PUT', `/api/contributions/${f.dataset.edit}`, { title: d.get('title'), body: d.get('body') });
+    announce('Changes saved.');
+    await threadView(id);
+  }));
+  main.querySelectorAll('form[data-hide]').forEach((f) => onSubmit(f, async (d) => {
+    await api('PUT', `/api/contributions/${f.dataset.hide}/hidden`, { reason: d.get('reason') });
+    announce('Hidden.');
+    await threadView(id);
+  }));
+  main.querySelectorAll('[data-retract]').forEach((b) => b.addEventListener('click', async () => {
+    threadError.textContent = '';
+    if (!confirm('Retract this? It disappears from feeds and search; the history keeps it.')) return;
+    try {
+      await api('DELETE', `/api/contributions/${b.dataset.retract}`);
+      announce('Retracted.');
+      await threadView(id);
+    } catch (e) { threadError.textContent = plainError(e); }
+  }));
+  main.querySelectorAll('details[data-history]').forEach((d) => d.addEventListener('toggle', async () => {
+    if (!d.open || d.dataset.loaded) return;
+    d.dataset.loaded = 'true';
+    const box = d.querySelector('.history');
+    try {
+      const h = (await api('GET', `/api/contributions/${d.dataset.history}/history`)).data;
+      const names = { POSTED: 'Posted', EDITED: 'Edited', RETRACTED: 'Retracted', HIDDEN: 'Hidden by a leader' };
+      box.innerHTML = `<ol class="small">${h.changes.map((c) => `<li><strong>${esc(names[c.change] || c.change)}</strong> by ${esc(c.by)} · ${esc(when(c.at))}
+        ${c.title ? `<br>${esc(c.title)}` : ''}${c.body ? `<br><span class="body">${esc(c.body)}</span>` : ''}${c.reason ? `<br>Reason: ${esc(c.reason)}` : ''}</li>`).join('')}</ol>`;
+    } catch (e) { box.textContent = plainError(e); }
+  }));
   const form = document.getElementById('answer');
   if (form) onSubmit(form, async (d) => {
     await api('POST', `/api/communities/${t.communityId}/contributions`, { kind: 'ANSWER', body: d.get('body'), inReplyTo: id });
@@ -446,7 +537,7 @@ async function threadView(id) {
     await threadView(id);
   });
   // Opening a thread is reading it: record a view of everything shown that someone else wrote (once per page load).
-  const viewed = [t, ...answers].filter((i) => i.authorId !== me.name && !viewsRecorded.has(i.contributionId));
+  const viewed = [t, ...answers].filter((i) => visible(i) && i.authorId !== me.name && !viewsRecorded.has(i.contributionId));
   viewed.forEach((i) => viewsRecorded.add(i.contributionId));
   await Promise.all(viewed.map((i) => api('POST', `/api/contributions/${i.contributionId}/views`).catch(() => null)));
 }

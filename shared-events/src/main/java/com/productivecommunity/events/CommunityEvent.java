@@ -9,7 +9,8 @@ import java.util.UUID;
  */
 public sealed interface CommunityEvent permits
         CommunityFounded, CommunityPurposeStated, MemberJoined, MemberLeft, MemberPurposeStated,
-        ContributionPosted, ReactionGiven, ContributionViewed, AnswerAccepted, OutcomeRecorded, MemberSegmentsChanged {
+        ContributionPosted, ReactionGiven, ContributionViewed, AnswerAccepted, OutcomeRecorded, MemberSegmentsChanged,
+        LeaderNamed, LeaderRemoved, MemberRemoved, ContributionEdited, ContributionRetracted, ContributionHidden {
 
     UUID eventId();
 
@@ -50,5 +51,17 @@ public sealed interface CommunityEvent permits
         R on(OutcomeRecorded event);
 
         R on(MemberSegmentsChanged event);
+
+        R on(LeaderNamed event);
+
+        R on(LeaderRemoved event);
+
+        R on(MemberRemoved event);
+
+        R on(ContributionEdited event);
+
+        R on(ContributionRetracted event);
+
+        R on(ContributionHidden event);
     }
 }

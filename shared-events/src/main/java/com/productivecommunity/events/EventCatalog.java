@@ -12,7 +12,9 @@ public final class EventCatalog {
     private static final List<Class<? extends CommunityEvent>> TYPES = List.of(
             CommunityFounded.class, CommunityPurposeStated.class, MemberJoined.class, MemberLeft.class,
             MemberPurposeStated.class, ContributionPosted.class, ReactionGiven.class, ContributionViewed.class,
-            AnswerAccepted.class, OutcomeRecorded.class, MemberSegmentsChanged.class);
+            AnswerAccepted.class, OutcomeRecorded.class, MemberSegmentsChanged.class, LeaderNamed.class,
+            LeaderRemoved.class, MemberRemoved.class, ContributionEdited.class, ContributionRetracted.class,
+            ContributionHidden.class);
 
     private static final Map<String, Class<? extends CommunityEvent>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

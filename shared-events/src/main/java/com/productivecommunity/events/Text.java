@@ -54,6 +54,8 @@ public final class Text {
     public static final Rule CONTRIBUTION_TITLE = new Rule(Kind.SINGLE_LINE, 1, 200);
     public static final Rule CONTRIBUTION_BODY = new Rule(Kind.MULTI_LINE, 1, 20_000);
     public static final Rule OUTCOME_DESCRIPTION = new Rule(Kind.MULTI_LINE, 1, 1_000);
+    /** Why a leader hid a contribution or removed a member. */
+    public static final Rule MODERATION_REASON = new Rule(Kind.MULTI_LINE, 1, 500);
     /** A member id (the authenticated user name), as command-service's lookup tables hold it. */
     public static final Rule MEMBER_ID = new Rule(Kind.IDENTIFIER, 1, 255);
 

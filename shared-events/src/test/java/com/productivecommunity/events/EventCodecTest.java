@@ -33,7 +33,14 @@ class EventCodecTest {
                 new AnswerAccepted(UUID.randomUUID(), community, "alice", now, question, UUID.randomUUID(), "bob"),
                 new OutcomeRecorded(UUID.randomUUID(), community, "carol", now, UUID.randomUUID(), "12 hours saved",
                         new BigDecimal("12.50"), List.of(question), List.of("alice")),
-                new MemberSegmentsChanged(UUID.randomUUID(), community, "alice", now, List.of("production")));
+                new MemberSegmentsChanged(UUID.randomUUID(), community, "alice", now, List.of("production")),
+                new LeaderNamed(UUID.randomUUID(), community, "carol", now, "alice", LeaderNamed.Reason.NAMED),
+                new LeaderRemoved(UUID.randomUUID(), community, "carol", now, "alice"),
+                new MemberRemoved(UUID.randomUUID(), community, "carol", now, "bob", "spam, twice"),
+                new ContributionEdited(UUID.randomUUID(), community, "alice", now, question, "Vibration??",
+                        "How do I read it, exactly?"),
+                new ContributionRetracted(UUID.randomUUID(), community, "alice", now, question),
+                new ContributionHidden(UUID.randomUUID(), community, "carol", now, question, "alice", "off topic"));
         assertThat(events).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(EventCatalog.types());
 
         long sequence = 0;

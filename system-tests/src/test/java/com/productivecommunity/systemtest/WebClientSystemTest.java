@@ -611,6 +611,67 @@ class WebClientSystemTest {
         assertThat(alice.findAll(By.cssSelector("#search-list > li"))).isEmpty();
     }
 
+    /** Issue 17: the author edits, the leader names another leader, who hides the contribution; the author reads its history. */
+    @Test
+    void theAuthorEditsALeaderNamesAnotherLeaderWhoHidesItAndTheAuthorReadsItsHistory() {
+        assumeRunnable();
+        String word = "gaug" + new java.util.Random().ints(8, 0, 19).mapToObj(i -> String.valueOf("bcdfghjklmnpqrtvwxz".charAt(i)))
+                .collect(java.util.stream.Collectors.joining());
+        Browser carol = browser(DESKTOP_WIDTH, 900);
+        Browser alice = browser(DESKTOP_WIDTH, 900);
+        carol.signIn("carol");
+        carol.open("#/communities");
+        carol.type(By.id("found-name"), "Gauge room " + word);
+        carol.type(By.id("found-purpose"), "keep the gauges calibrated");
+        carol.click(By.cssSelector("#found button[type=submit]"));
+        carol.waitFor(d -> carol.currentHash().startsWith("#/community/"));
+        String community = carol.currentHash().substring("#/community/".length());
+        carol.openCompose();
+        carol.select(By.id("compose-kind"), "Question");
+        carol.type(By.id("compose-title"), "Where is the gauge kept?");
+        carol.type(By.id("compose-body"), "The calibrated one.");
+        carol.click(By.cssSelector("#compose button[type=submit]"));
+        carol.waitForText(By.cssSelector("#community-feed article.QUESTION h3"), "Where is the gauge kept?");
+        String question = carol.visible(By.cssSelector("#community-feed article.QUESTION")).getDomAttribute("data-id");
+
+        // Carol, the author, edits her question: the new title shows, marked as edited.
+        carol.open("#/thread/" + question);
+        carol.click(By.cssSelector("details[data-manage='edit-" + question + "'] > summary"));
+        carol.type(By.id("edit-title-" + question), "Where is the " + word + " gauge kept?");
+        carol.click(By.cssSelector("form[data-edit='" + question + "'] button[type=submit]"));
+        carol.waitForText(By.cssSelector("main h1"), "Where is the " + word + " gauge kept?");
+        carol.waitForText(By.cssSelector("main article.item .meta"), "edited");
+
+        // Alice joins; Carol, the leader, makes her a leader too.
+        alice.signIn("alice");
+        openUntil(alice, "#/community/" + community, By.cssSelector("#join button[type=submit]"));
+        alice.click(By.cssSelector("#join button[type=submit]"));
+        alice.visible(By.id("my-purpose-text"));
+        openUntil(carol, "#/community/" + community, By.cssSelector("button[data-lead='alice']"));
+        carol.click(By.cssSelector("button[data-lead='alice']"));
+        carol.visible(By.cssSelector("button[data-unlead='alice']"));
+        carol.waitForText(By.id("members"), "alice (leader)");
+
+        // Alice, now a leader, hides the question with a reason: its place shows the reason, the feed drops it.
+        openUntil(alice, "#/thread/" + question, By.cssSelector("details[data-manage='hide-" + question + "'] > summary"));
+        alice.click(By.cssSelector("details[data-manage='hide-" + question + "'] > summary"));
+        alice.type(By.id("hide-reason-" + question), "Asked in the wrong place");
+        alice.click(By.cssSelector("form[data-hide='" + question + "'] button[type=submit]"));
+        alice.waitForText(By.cssSelector("main article.item .body"), "[hidden by a leader: Asked in the wrong place]");
+        alice.waitForText(By.cssSelector("main h1"), "Question hidden by a leader");
+        alice.fullPageScreenshot("15-hidden-by-a-leader");
+        alice.open("#/community/" + community);
+        alice.waitForText(By.id("community-feed"), "Nothing posted yet.");
+
+        // Carol, the author, reads the history: as posted, edited, hidden with the reason.
+        carol.open("#/thread/" + question);
+        carol.click(By.cssSelector("details[data-manage='history-" + question + "'] > summary"));
+        carol.waitForText(By.cssSelector("details[data-manage='history-" + question + "'] .history"), "Hidden by a leader");
+        assertThat(carol.text(By.cssSelector("details[data-manage='history-" + question + "'] .history")))
+                .contains("Posted", "Where is the gauge kept?", "Edited", "Where is the " + word + " gauge kept?",
+                        "Reason: Asked in the wrong place");
+    }
+
     @Test
     void aNotificationAppearsInTheBellWhenAnotherMemberAnswersAndOpensTheThread() {
         assumeRunnable();

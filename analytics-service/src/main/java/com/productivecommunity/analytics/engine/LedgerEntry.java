@@ -14,7 +14,9 @@ public record LedgerEntry(String model, UUID eventId, String eventType, Instant 
                           String memberId, Signal signal, BigDecimal contribution, BigDecimal benefit,
                           BigDecimal organizationBenefit, UUID contributionId) {
 
+    /** The signal's description; a negative entry (weights are never negative) reverses one, see ValueEngine. */
     public String reason() {
-        return signal.description();
+        boolean reversal = contribution.signum() < 0 || benefit.signum() < 0 || organizationBenefit.signum() < 0;
+        return reversal ? "withdrawn (retracted or hidden): " + signal.description() : signal.description();
     }
 }

@@ -24,7 +24,7 @@ public final class MemoryRuleState implements RuleState {
 
     /** The facts recorded since this state was created or loaded. */
     public record Added(List<ContributionFacts> contributions, List<View> views, List<Reaction> reactions,
-                        List<UUID> solvedQuestions, List<UUID> acceptedAnswers) {
+                        List<UUID> solvedQuestions, List<UUID> acceptedAnswers, List<UUID> withdrawn) {
     }
 
     private final Map<UUID, ContributionFacts> contributions = new HashMap<>();
@@ -32,8 +32,9 @@ public final class MemoryRuleState implements RuleState {
     private final Set<Reaction> reactions = new HashSet<>();
     private final Set<UUID> solvedQuestions = new HashSet<>();
     private final Set<UUID> acceptedAnswers = new HashSet<>();
+    private final Set<UUID> withdrawn = new HashSet<>();
     private final Added added = new Added(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-            new ArrayList<>(), new ArrayList<>());
+            new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
 
     public void loadContribution(ContributionFacts facts) {
         contributions.put(facts.contributionId(), facts);
@@ -53,6 +54,10 @@ public final class MemoryRuleState implements RuleState {
 
     public void loadAcceptedAnswer(UUID answerId) {
         acceptedAnswers.add(answerId);
+    }
+
+    public void loadWithdrawn(UUID contributionId) {
+        withdrawn.add(contributionId);
     }
 
     public Added added() {
@@ -91,5 +96,10 @@ public final class MemoryRuleState implements RuleState {
     @Override
     public boolean markAnswerAccepted(UUID answerId) {
         return acceptedAnswers.add(answerId) && added.acceptedAnswers().add(answerId);
+    }
+
+    @Override
+    public boolean markWithdrawn(UUID contributionId) {
+        return withdrawn.add(contributionId) && added.withdrawn().add(contributionId);
     }
 }

@@ -25,4 +25,7 @@ public interface RuleState {
 
     /** Records that the answer was accepted; true the first time only. */
     boolean markAnswerAccepted(UUID answerId);
+
+    /** Records that the contribution was withdrawn (retracted or hidden); true the first time only. */
+    boolean markWithdrawn(UUID contributionId);
 }

@@ -6,12 +6,19 @@ import com.productivecommunity.events.AnswerAccepted;
 import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.CommunityFounded;
 import com.productivecommunity.events.CommunityPurposeStated;
+import com.productivecommunity.events.ContributionEdited;
+import com.productivecommunity.events.ContributionHidden;
+import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.ContributionRetracted;
 import com.productivecommunity.events.ContributionViewed;
 import com.productivecommunity.events.EventCatalog;
+import com.productivecommunity.events.LeaderNamed;
+import com.productivecommunity.events.LeaderRemoved;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.MemberRemoved;
 import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
@@ -137,6 +144,36 @@ public final class ValueEngine {
         }
 
         @Override
+        public List<Award> on(LeaderNamed event) {
+            return List.of(); // leadership carries no points
+        }
+
+        @Override
+        public List<Award> on(LeaderRemoved event) {
+            return List.of();
+        }
+
+        @Override
+        public List<Award> on(MemberRemoved event) {
+            return List.of(); // like MemberLeft: what the member gave and got stays
+        }
+
+        @Override
+        public List<Award> on(ContributionEdited event) {
+            return List.of(); // an edit improves the same contribution: no new points
+        }
+
+        @Override
+        public List<Award> on(ContributionRetracted event) {
+            return withdrawn(event.contributionId(), state);
+        }
+
+        @Override
+        public List<Award> on(ContributionHidden event) {
+            return withdrawn(event.contributionId(), state);
+        }
+
+        @Override
         public List<Award> on(MemberSegmentsChanged event) {
             return List.of(); // who a member is in the organization earns nothing; reads group by it
         }
@@ -149,12 +186,7 @@ public final class ValueEngine {
         state.contributionPosted(new ContributionFacts(posted.contributionId(), posted.communityId(),
                 posted.actorId(), posted.kind(), posted.inReplyTo()));
         List<Award> awards = new ArrayList<>();
-        Signal signal = switch (posted.kind()) {
-            case QUESTION -> Signal.QUESTION_POSTED;
-            case ANSWER -> Signal.ANSWER_POSTED;
-            case POST -> Signal.POST_POSTED;
-            case IDEA -> Signal.IDEA_POSTED;
-        };
+        Signal signal = postingSignal(posted.kind());
         awards.add(new Award(signal, posted.actorId(), posted.contributionId()));
         if (signal == Signal.ANSWER_POSTED && posted.inReplyTo() != null) {
             String questionAuthor = posted.inReplyToAuthorId() != null ? posted.inReplyToAuthorId()
@@ -164,6 +196,39 @@ public final class ValueEngine {
             }
         }
         return awards;
+    }
+
+    /**
+     * A retracted or hidden contribution's posting is reversed: the awards its {@link ContributionPosted} earned
+     * (the author's contribution for the kind and, for an answer, the question author's benefit for receiving it)
+     * are awarded again with quantity −1, so under every version the reversal is exactly what that version
+     * awarded. What others did with it afterwards (views, reactions, acceptance, outcomes) stays: it happened.
+     * Once per contribution, whichever of retraction and hiding comes first; nothing for an unknown one.
+     */
+    private static List<Award> withdrawn(UUID contributionId, RuleState state) {
+        ContributionFacts facts = state.contribution(contributionId).orElse(null);
+        if (facts == null || !state.markWithdrawn(contributionId)) {
+            return List.of();
+        }
+        BigDecimal reversal = BigDecimal.ONE.negate();
+        List<Award> awards = new ArrayList<>(2);
+        awards.add(new Award(postingSignal(facts.kind()), facts.authorId(), contributionId, reversal));
+        if (facts.kind() == ContributionKind.ANSWER && facts.inReplyTo() != null) {
+            String questionAuthor = state.contribution(facts.inReplyTo()).map(ContributionFacts::authorId).orElse(null);
+            if (questionAuthor != null && !questionAuthor.equals(facts.authorId())) {
+                awards.add(new Award(Signal.ANSWER_RECEIVED, questionAuthor, contributionId, reversal));
+            }
+        }
+        return awards;
+    }
+
+    private static Signal postingSignal(ContributionKind kind) {
+        return switch (kind) {
+            case QUESTION -> Signal.QUESTION_POSTED;
+            case ANSWER -> Signal.ANSWER_POSTED;
+            case POST -> Signal.POST_POSTED;
+            case IDEA -> Signal.IDEA_POSTED;
+        };
     }
 
     private static List<Award> viewed(ContributionViewed viewed, RuleState state) {

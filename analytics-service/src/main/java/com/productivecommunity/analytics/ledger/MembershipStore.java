@@ -6,11 +6,17 @@ import com.productivecommunity.events.AnswerAccepted;
 import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.CommunityFounded;
 import com.productivecommunity.events.CommunityPurposeStated;
+import com.productivecommunity.events.ContributionEdited;
+import com.productivecommunity.events.ContributionHidden;
 import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.ContributionRetracted;
 import com.productivecommunity.events.ContributionViewed;
+import com.productivecommunity.events.LeaderNamed;
+import com.productivecommunity.events.LeaderRemoved;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.MemberRemoved;
 import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
@@ -18,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The communities and their current members ({@code community}, {@code community_member}), which the reads'
@@ -61,6 +68,10 @@ final class MembershipStore {
 
         private void member(CommunityEvent event, boolean member) {
             membership.put(List.of(event.communityId(), event.actorId()), member);
+        }
+
+        private void member(UUID communityId, String memberId, boolean member) {
+            membership.put(List.of(communityId, memberId), member);
         }
 
         private void segments(CommunityEvent event, List<String> names) {
@@ -121,6 +132,37 @@ final class MembershipStore {
 
         @Override
         public Void on(OutcomeRecorded event) {
+            return null;
+        }
+
+        @Override
+        public Void on(LeaderNamed event) {
+            return null; // the reads' access rules know members, not leaders
+        }
+
+        @Override
+        public Void on(LeaderRemoved event) {
+            return null;
+        }
+
+        @Override
+        public Void on(MemberRemoved event) {
+            member(event.communityId(), event.memberId(), false);
+            return null;
+        }
+
+        @Override
+        public Void on(ContributionEdited event) {
+            return null;
+        }
+
+        @Override
+        public Void on(ContributionRetracted event) {
+            return null;
+        }
+
+        @Override
+        public Void on(ContributionHidden event) {
             return null;
         }
 

@@ -12,13 +12,19 @@ import com.productivecommunity.events.AnswerAccepted;
 import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.CommunityFounded;
 import com.productivecommunity.events.CommunityPurposeStated;
+import com.productivecommunity.events.ContributionEdited;
+import com.productivecommunity.events.ContributionHidden;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.ContributionRetracted;
 import com.productivecommunity.events.ContributionViewed;
 import com.productivecommunity.events.EventCatalog;
+import com.productivecommunity.events.LeaderNamed;
+import com.productivecommunity.events.LeaderRemoved;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.MemberRemoved;
 import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
@@ -39,7 +45,7 @@ import java.util.UUID;
 final class RuleStateStore {
 
     private static final String[] TABLES = {"applied_event", "contribution_fact", "first_view", "reaction_given",
-        "solved_question", "accepted_answer"};
+        "solved_question", "accepted_answer", "withdrawn_contribution"};
 
     private final Sql sql;
     private final String lane;
@@ -77,13 +83,24 @@ final class RuleStateStore {
         Set<List<Object>> reacted = keys.reacted;
         Set<UUID> questions = keys.questions;
         Set<UUID> answers = keys.answers;
+        Set<UUID> withdrawn = keys.withdrawn;
         MemoryRuleState state = new MemoryRuleState();
         if (!contributions.isEmpty()) {
-            sql.query("SELECT f.contribution_id, f.community_id, f.author_id, f.kind, f.in_reply_to"
-                    + " FROM unnest(?::uuid[]) AS k(id) JOIN contribution_fact f ON f.lane = ? AND f.contribution_id = k.id", rs -> state.loadContribution(new ContributionFacts(
-                            rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            ContributionKind.valueOf(rs.getString(4)), rs.getObject(5, UUID.class))),
-                    uuids(contributions), lane);
+            loadContributions(contributions, state);
+        }
+        if (!withdrawn.isEmpty()) {
+            // a withdrawn answer's reversal names its question's author: the question's facts too
+            Set<UUID> questionsOfWithdrawn = new HashSet<>();
+            for (UUID id : withdrawn) {
+                state.contribution(id).map(ContributionFacts::inReplyTo)
+                        .filter(q -> state.contribution(q).isEmpty()).ifPresent(questionsOfWithdrawn::add);
+            }
+            if (!questionsOfWithdrawn.isEmpty()) {
+                loadContributions(questionsOfWithdrawn, state);
+            }
+            sql.query("SELECT w.contribution_id FROM unnest(?::uuid[]) AS k(id) JOIN withdrawn_contribution w"
+                    + " ON w.lane = ? AND w.contribution_id = k.id",
+                    rs -> state.loadWithdrawn(rs.getObject(1, UUID.class)), uuids(withdrawn), lane);
         }
         if (!viewed.isEmpty()) {
             sql.query("SELECT v.contribution_id, v.member_id FROM unnest(?::uuid[], ?::text[]) AS k(id, member)"
@@ -105,6 +122,15 @@ final class RuleStateStore {
                     rs -> state.loadAcceptedAnswer(rs.getObject(1, UUID.class)), uuids(answers), lane);
         }
         return state;
+    }
+
+    private void loadContributions(Set<UUID> contributions, MemoryRuleState state) {
+        sql.query("SELECT f.contribution_id, f.community_id, f.author_id, f.kind, f.in_reply_to"
+                + " FROM unnest(?::uuid[]) AS k(id) JOIN contribution_fact f ON f.lane = ? AND f.contribution_id = k.id",
+                rs -> state.loadContribution(new ContributionFacts(
+                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        ContributionKind.valueOf(rs.getString(4)), rs.getObject(5, UUID.class))),
+                uuids(contributions), lane);
     }
 
     /** Records the batch's remembered event ids and the facts its rules added, in the caller's transaction. */
@@ -182,6 +208,36 @@ final class RuleStateStore {
         }
 
         @Override
+        public Boolean on(LeaderNamed event) {
+            return true; // awards nothing today; remembered as CommunityPurposeStated
+        }
+
+        @Override
+        public Boolean on(LeaderRemoved event) {
+            return true;
+        }
+
+        @Override
+        public Boolean on(MemberRemoved event) {
+            return true;
+        }
+
+        @Override
+        public Boolean on(ContributionEdited event) {
+            return true;
+        }
+
+        @Override
+        public Boolean on(ContributionRetracted event) {
+            return false; // withdrawn_contribution
+        }
+
+        @Override
+        public Boolean on(ContributionHidden event) {
+            return false; // withdrawn_contribution
+        }
+
+        @Override
         public Boolean on(MemberSegmentsChanged event) {
             return true;
         }
@@ -194,6 +250,7 @@ final class RuleStateStore {
         final Set<List<Object>> reacted = new HashSet<>();
         final Set<UUID> questions = new HashSet<>();
         final Set<UUID> answers = new HashSet<>();
+        final Set<UUID> withdrawn = new HashSet<>();
 
         @Override
         public Void on(CommunityFounded event) {
@@ -258,6 +315,40 @@ final class RuleStateStore {
         }
 
         @Override
+        public Void on(LeaderNamed event) {
+            return null;
+        }
+
+        @Override
+        public Void on(LeaderRemoved event) {
+            return null;
+        }
+
+        @Override
+        public Void on(MemberRemoved event) {
+            return null;
+        }
+
+        @Override
+        public Void on(ContributionEdited event) {
+            return null;
+        }
+
+        @Override
+        public Void on(ContributionRetracted event) {
+            contributions.add(event.contributionId());
+            withdrawn.add(event.contributionId());
+            return null;
+        }
+
+        @Override
+        public Void on(ContributionHidden event) {
+            contributions.add(event.contributionId());
+            withdrawn.add(event.contributionId());
+            return null;
+        }
+
+        @Override
         public Void on(MemberSegmentsChanged event) {
             return null;
         }
@@ -283,5 +374,7 @@ final class RuleStateStore {
                 added.solvedQuestions().stream().map(q -> new Object[] {lane, q}).toList());
         sql.jdbc().batchUpdate("INSERT INTO accepted_answer (lane, answer_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 added.acceptedAnswers().stream().map(a -> new Object[] {lane, a}).toList());
+        sql.jdbc().batchUpdate("INSERT INTO withdrawn_contribution (lane, contribution_id) VALUES (?, ?)"
+                + " ON CONFLICT DO NOTHING", added.withdrawn().stream().map(w -> new Object[] {lane, w}).toList());
     }
 }

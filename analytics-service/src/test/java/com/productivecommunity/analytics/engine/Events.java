@@ -2,8 +2,11 @@ package com.productivecommunity.analytics.engine;
 
 import com.productivecommunity.events.AnswerAccepted;
 import com.productivecommunity.events.CommunityFounded;
+import com.productivecommunity.events.ContributionEdited;
+import com.productivecommunity.events.ContributionHidden;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.ContributionRetracted;
 import com.productivecommunity.events.ContributionViewed;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
@@ -72,6 +75,21 @@ public final class Events {
     public ContributionPosted answer(String author, ContributionPosted question) {
         return new ContributionPosted(UUID.randomUUID(), communityId, author, tick(), UUID.randomUUID(),
                 ContributionKind.ANSWER, null, "an answer", question.contributionId(), question.actorId());
+    }
+
+    public ContributionRetracted retracted(ContributionPosted contribution) {
+        return new ContributionRetracted(UUID.randomUUID(), communityId, contribution.actorId(), tick(),
+                contribution.contributionId());
+    }
+
+    public ContributionHidden hidden(String leader, ContributionPosted contribution) {
+        return new ContributionHidden(UUID.randomUUID(), communityId, leader, tick(), contribution.contributionId(),
+                contribution.actorId(), "off topic");
+    }
+
+    public ContributionEdited edited(ContributionPosted contribution) {
+        return new ContributionEdited(UUID.randomUUID(), communityId, contribution.actorId(), tick(),
+                contribution.contributionId(), contribution.title(), "an edited body");
     }
 
     public ContributionViewed viewed(String viewer, ContributionPosted contribution) {

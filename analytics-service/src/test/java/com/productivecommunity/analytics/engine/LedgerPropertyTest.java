@@ -25,9 +25,23 @@ class LedgerPropertyTest {
 
     @Test
     void figuresAreLedgerSumsAndReplaysAreDeterministic() {
-        Random random = new Random(20261126L);
+        figuresAreLedgerSumsAndReplaysAreDeterministic(new Random(20261126L), false);
+    }
+
+    /** Issue 17: retractions, hidings and edits mixed in; a withdrawal's reversal is as deterministic. */
+    @Test
+    void withWithdrawalsFiguresAreStillLedgerSumsAndReplaysDeterministic() {
+        figuresAreLedgerSumsAndReplaysAreDeterministic(new Random(20261204L), true);
+    }
+
+    @Test
+    void withWithdrawalsBatchesOfAnySizeGiveWhatOneByOneApplicationGives() {
+        batchesGiveWhatOneByOneApplicationGives(new Random(20261205L), true);
+    }
+
+    private static void figuresAreLedgerSumsAndReplaysAreDeterministic(Random random, boolean withdrawals) {
         for (int run = 0; run < 200; run++) {
-            List<CommunityEvent> history = RandomHistory.generate(random, 20 + random.nextInt(120));
+            List<CommunityEvent> history = RandomHistory.generate(random, 20 + random.nextInt(120), withdrawals);
             Replay first = replayOnce(history);
             assertFiguresAreLedgerSums(first, "run " + run);
 
@@ -40,9 +54,13 @@ class LedgerPropertyTest {
 
     @Test
     void batchesOfAnySizeOnFreshlyLoadedStateGiveWhatOneByOneApplicationGives() {
-        Random random = new Random(20261203L);
+        batchesGiveWhatOneByOneApplicationGives(new Random(20261203L), false);
+    }
+
+    private static void batchesGiveWhatOneByOneApplicationGives(Random random, boolean withdrawals) {
         for (int run = 0; run < 200; run++) {
-            List<CommunityEvent> history = distinct(RandomHistory.generate(random, 20 + random.nextInt(120)));
+            List<CommunityEvent> history = distinct(RandomHistory.generate(random, 20 + random.nextInt(120),
+                    withdrawals));
             Replay oneByOne = new Replay().apply(history);
 
             Saved saved = new Saved();
@@ -75,6 +93,7 @@ class LedgerPropertyTest {
         final Set<MemoryRuleState.Reaction> reactions = new HashSet<>();
         final Set<UUID> solvedQuestions = new HashSet<>();
         final Set<UUID> acceptedAnswers = new HashSet<>();
+        final Set<UUID> withdrawn = new HashSet<>();
         final Map<Tally.MemberKey, MemberFigures> members = new HashMap<>();
         final Map<Tally.CommunityKey, CommunityFigures> communities = new HashMap<>();
         final Map<Tally.CommunityKey, java.time.LocalDate> lastDays = new HashMap<>();
@@ -90,6 +109,7 @@ class LedgerPropertyTest {
             reactions.forEach(state::loadReaction);
             solvedQuestions.forEach(state::loadSolvedQuestion);
             acceptedAnswers.forEach(state::loadAcceptedAnswer);
+            withdrawn.forEach(state::loadWithdrawn);
             Tally tally = new Tally();
             members.forEach(tally::loadMember);
             communities.forEach((key, figures) -> tally.loadCommunity(key, figures, lastDays.get(key)));
@@ -106,6 +126,7 @@ class LedgerPropertyTest {
             reactions.addAll(added.reactions());
             solvedQuestions.addAll(added.solvedQuestions());
             acceptedAnswers.addAll(added.acceptedAnswers());
+            withdrawn.addAll(added.withdrawn());
             tally.changedMembers().forEach(key -> members.put(key, tally.member(key)));
             tally.changedCommunities().forEach(key -> {
                 communities.put(key, tally.community(key));

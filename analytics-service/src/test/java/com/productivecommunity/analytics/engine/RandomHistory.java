@@ -23,6 +23,14 @@ public final class RandomHistory {
     }
 
     public static List<CommunityEvent> generate(Random random, int length) {
+        return generate(random, length, false);
+    }
+
+    /**
+     * With {@code withdrawals}, some of the joins become edits, retractions and hidings of a random contribution
+     * (a contribution may be withdrawn more than once, as a buggy producer might; it must count once).
+     */
+    public static List<CommunityEvent> generate(Random random, int length, boolean withdrawals) {
         List<Events> communities = new ArrayList<>();
         List<List<ContributionPosted>> posted = new ArrayList<>();
         List<CommunityEvent> events = new ArrayList<>();
@@ -85,6 +93,10 @@ public final class RandomHistory {
                 }
                 String value = (1 + random.nextInt(1000)) + "." + random.nextInt(100);
                 event = e.outcome(actor, value, linked);
+            } else if (withdrawals && roll < 97) {
+                ContributionPosted target = mine.get(random.nextInt(mine.size()));
+                int how = random.nextInt(3);
+                event = how == 0 ? e.retracted(target) : how == 1 ? e.hidden(actor, target) : e.edited(target);
             } else if (roll < 97) {
                 event = e.joined(actor, null);
             } else {

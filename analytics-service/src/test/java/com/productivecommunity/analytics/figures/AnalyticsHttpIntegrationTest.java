@@ -401,6 +401,32 @@ class AnalyticsHttpIntegrationTest {
         assertThat(summary.get("activeMembers").asInt()).isEqualTo(2);
     }
 
+    /** Issue 17 through the broker: a hidden answer's posting reversed once, a removed member's access gone. */
+    @Test
+    void aHiddenAnswerIsReversedOnceAndARemovedMemberLosesAccess() throws Exception {
+        Events e = new Events();
+        List<CommunityEvent> events = new ArrayList<>(workedExample(e));
+        ContributionPosted answer = (ContributionPosted) events.get(4);
+        var hidden = e.hidden("carol", answer);
+        events.addAll(List.of(e.edited(answer), hidden, hidden, e.retracted(answer),
+                new com.productivecommunity.events.MemberRemoved(UUID.randomUUID(), e.communityId, "carol",
+                        Instant.parse("2026-11-26T10:00:00Z"), "bob", "spam")));
+        List<EventEnvelope> envelopes = publisher().publishAll(events);
+        for (EventEnvelope envelope : envelopes) {
+            assertThat(positions.awaitApplied(envelope.aggregateId(), envelope.sequence(), WAIT)).isTrue();
+        }
+
+        assertFigures(e.communityId, "bob", "0", "6");
+        assertFigures(e.communityId, "alice", "1", "6.7");
+        JsonNode bobLedger = ok("erin", "/api/analytics/communities/" + e.communityId + "/members/bob/ledger");
+        JsonNode reversal = bobLedger.get(bobLedger.size() - 1);
+        assertThat(reversal.get("eventId").asText()).isEqualTo(hidden.eventId().toString());
+        assertThat(reversal.get("eventType").asText()).isEqualTo("ContributionHidden");
+        assertThat(reversal.get("reason").asText()).isEqualTo("withdrawn (retracted or hidden): posted an answer");
+        assertThat(get("bob", "/api/analytics/communities/" + e.communityId).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
     @Test
     void crashInTheMiddleOfABatchIsRolledBackAndTheRetryCountsOnce() throws Exception {
         Events e = new Events();

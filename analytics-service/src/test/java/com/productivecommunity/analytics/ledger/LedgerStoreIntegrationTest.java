@@ -199,10 +199,19 @@ class LedgerStoreIntegrationTest {
 
     @Test
     void randomHistoriesInRandomBatchesMatchThePlainObjectReplay() {
-        Random random = new Random(42L);
+        randomHistoriesInRandomBatchesMatchThePlainObjectReplay(new Random(42L), false);
+    }
+
+    /** Issue 17: with retractions, hidings and edits, the stored rule state (withdrawn_contribution) included. */
+    @Test
+    void randomHistoriesWithWithdrawalsInRandomBatchesMatchThePlainObjectReplay() {
+        randomHistoriesInRandomBatchesMatchThePlainObjectReplay(new Random(43L), true);
+    }
+
+    private void randomHistoriesInRandomBatchesMatchThePlainObjectReplay(Random random, boolean withdrawals) {
         for (int run = 0; run < 12; run++) {
             store.reset();
-            List<CommunityEvent> history = RandomHistory.generate(random, 40 + random.nextInt(160));
+            List<CommunityEvent> history = RandomHistory.generate(random, 40 + random.nextInt(160), withdrawals);
             for (int i = 0; i < history.size(); ) {
                 int size = 1 + random.nextInt(25);
                 int from = Math.max(0, i - random.nextInt(3)); // sometimes re-read a few events of the last batch

@@ -46,6 +46,19 @@ final class CommunityCommands {
         }
     }
 
+    /** A leader ({@code memberId}) names {@code leaderId} one of the community's leaders. */
+    record NameLeader(@TargetAggregateIdentifier UUID communityId, String memberId, String leaderId) {
+    }
+
+    /** A leader ({@code memberId}) removes {@code leaderId} from the leaders (themselves included). */
+    record RemoveLeader(@TargetAggregateIdentifier UUID communityId, String memberId, String leaderId) {
+    }
+
+    /** A leader ({@code memberId}) removes {@code removedId} from the community, for {@code reason}. */
+    record RemoveMember(@TargetAggregateIdentifier UUID communityId, String memberId, String removedId,
+                        String reason) {
+    }
+
     record RecordOutcome(@TargetAggregateIdentifier UUID communityId, String memberId, UUID outcomeId,
                          String description, BigDecimal value, List<UUID> contributionIds,
                          Collection<String> segments) {

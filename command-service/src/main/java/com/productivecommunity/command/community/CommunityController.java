@@ -5,7 +5,10 @@ import com.productivecommunity.command.api.Responses;
 import com.productivecommunity.command.community.CommunityCommands.FoundCommunity;
 import com.productivecommunity.command.community.CommunityCommands.JoinCommunity;
 import com.productivecommunity.command.community.CommunityCommands.LeaveCommunity;
+import com.productivecommunity.command.community.CommunityCommands.NameLeader;
 import com.productivecommunity.command.community.CommunityCommands.RecordOutcome;
+import com.productivecommunity.command.community.CommunityCommands.RemoveLeader;
+import com.productivecommunity.command.community.CommunityCommands.RemoveMember;
 import com.productivecommunity.command.community.CommunityCommands.StateCommunityPurpose;
 import com.productivecommunity.command.community.CommunityCommands.StateMemberPurpose;
 import com.productivecommunity.command.rules.CommandLookup;
@@ -53,6 +56,12 @@ class CommunityController {
     }
 
     record OutcomeRecordedResponse(UUID outcomeId) {
+    }
+
+    record LeaderRequest(String memberId) {
+    }
+
+    record RemovalRequest(String reason) {
     }
 
     @PostMapping
@@ -107,6 +116,30 @@ class CommunityController {
         var sent = commands.send(new RecordOutcome(communityId, member.id(), outcomeId, request.description(),
                 request.value(), request.contributionIds(), member.segments()), communityId.toString());
         return Responses.of(HttpStatus.CREATED, sent, new OutcomeRecordedResponse(outcomeId));
+    }
+
+    /** 201 when the member becomes a leader, 200 when they already were one. */
+    @PostMapping("/{communityId}/leaders")
+    ResponseEntity<Void> nameLeader(@PathVariable UUID communityId, @RequestBody LeaderRequest request,
+                                    Member member) {
+        requireCommunity(communityId);
+        var sent = commands.send(new NameLeader(communityId, member.id(), request.memberId()), communityId.toString());
+        return Responses.of(sent.stored() ? HttpStatus.CREATED : HttpStatus.OK, sent);
+    }
+
+    @DeleteMapping("/{communityId}/leaders/{memberId}")
+    ResponseEntity<Void> removeLeader(@PathVariable UUID communityId, @PathVariable String memberId, Member member) {
+        requireCommunity(communityId);
+        return Responses.of(HttpStatus.NO_CONTENT,
+                commands.send(new RemoveLeader(communityId, member.id(), memberId), communityId.toString()));
+    }
+
+    @PostMapping("/{communityId}/members/{memberId}/removal")
+    ResponseEntity<Void> removeMember(@PathVariable UUID communityId, @PathVariable String memberId,
+                                      @RequestBody RemovalRequest request, Member member) {
+        requireCommunity(communityId);
+        return Responses.of(HttpStatus.NO_CONTENT, commands.send(
+                new RemoveMember(communityId, member.id(), memberId, request.reason()), communityId.toString()));
     }
 
     /** Also keeps a contribution's id from being loaded as a community. */

@@ -32,6 +32,31 @@ final class CommunityRejections {
         }
     }
 
+    static class NotALeader extends Rejection.Conflict {
+        NotALeader(String memberId) {
+            super(memberId + " is not a leader of this community");
+        }
+    }
+
+    static class LastLeader extends Rejection.Conflict {
+        LastLeader(String memberId) {
+            super(memberId + " is the community's only leader: name another leader first (or leave the community,"
+                    + " which passes leadership on to the longest-standing member)");
+        }
+    }
+
+    static class RemovingOneself extends Rejection.Conflict {
+        RemovingOneself(String memberId) {
+            super(memberId + " cannot remove themselves: leave the community instead");
+        }
+    }
+
+    static class WithdrawnContribution extends Rejection.Conflict {
+        WithdrawnContribution(java.util.UUID contributionId) {
+            super("Contribution " + contributionId + " was retracted or hidden");
+        }
+    }
+
     static class StaffOnly extends Rejection.Forbidden {
         StaffOnly(String memberId) {
             super("This community is open to the organization's staff only, and " + memberId

@@ -23,4 +23,15 @@ final class ContributionCommands {
 
     record AcceptAnswer(@TargetAggregateIdentifier UUID questionId, String memberId, UUID answerId) {
     }
+
+    /** The author replaces the title and body (the title may be null for an ANSWER). */
+    record EditContribution(@TargetAggregateIdentifier UUID contributionId, String memberId, String title,
+                            String body) {
+    }
+
+    record RetractContribution(@TargetAggregateIdentifier UUID contributionId, String memberId) {
+    }
+
+    record HideContribution(@TargetAggregateIdentifier UUID contributionId, String memberId, String reason) {
+    }
 }

@@ -3,8 +3,11 @@ package com.productivecommunity.command.contribution;
 import com.productivecommunity.command.api.CommandSender;
 import com.productivecommunity.command.api.Responses;
 import com.productivecommunity.command.contribution.ContributionCommands.AcceptAnswer;
+import com.productivecommunity.command.contribution.ContributionCommands.EditContribution;
 import com.productivecommunity.command.contribution.ContributionCommands.GiveReaction;
+import com.productivecommunity.command.contribution.ContributionCommands.HideContribution;
 import com.productivecommunity.command.contribution.ContributionCommands.PostContribution;
+import com.productivecommunity.command.contribution.ContributionCommands.RetractContribution;
 import com.productivecommunity.command.contribution.ContributionCommands.ViewContribution;
 import com.productivecommunity.command.rules.CommandLookup;
 import com.productivecommunity.command.rules.Stamps;
@@ -15,6 +18,7 @@ import com.productivecommunity.support.web.NotFoundException;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -44,6 +48,12 @@ class ContributionController {
     }
 
     record AcceptAnswerRequest(UUID answerId) {
+    }
+
+    record EditRequest(String title, String body) {
+    }
+
+    record HideRequest(String reason) {
     }
 
     @PostMapping("/api/communities/{communityId}/contributions")
@@ -76,6 +86,31 @@ class ContributionController {
         requireContribution(questionId);
         return Responses.of(HttpStatus.OK,
                 commands.send(new AcceptAnswer(questionId, member.id(), request.answerId()), questionId.toString()));
+    }
+
+    /** The author replaces title and body; 200 also when nothing changed (no event then). */
+    @PutMapping("/api/contributions/{contributionId}")
+    ResponseEntity<Void> edit(@PathVariable UUID contributionId, @RequestBody EditRequest request, Member member) {
+        requireContribution(contributionId);
+        return Responses.of(HttpStatus.OK, commands.send(
+                new EditContribution(contributionId, member.id(), request.title(), request.body()),
+                contributionId.toString()));
+    }
+
+    /** The author retracts their contribution. */
+    @DeleteMapping("/api/contributions/{contributionId}")
+    ResponseEntity<Void> retract(@PathVariable UUID contributionId, Member member) {
+        requireContribution(contributionId);
+        return Responses.of(HttpStatus.NO_CONTENT,
+                commands.send(new RetractContribution(contributionId, member.id()), contributionId.toString()));
+    }
+
+    /** A leader of its community hides it, with a reason. */
+    @PutMapping("/api/contributions/{contributionId}/hidden")
+    ResponseEntity<Void> hide(@PathVariable UUID contributionId, @RequestBody HideRequest request, Member member) {
+        requireContribution(contributionId);
+        return Responses.of(HttpStatus.OK, commands.send(
+                new HideContribution(contributionId, member.id(), request.reason()), contributionId.toString()));
     }
 
     /** Also keeps a community's id from being loaded as a contribution. */

@@ -32,4 +32,23 @@ final class ContributionRejections {
             super("Answer " + acceptedAnswerId + " is already accepted for this question");
         }
     }
+
+    static class AuthorOnly extends Rejection.Forbidden {
+        AuthorOnly(String memberId) {
+            super("Only the contribution's author may do this, and " + memberId + " is not");
+        }
+    }
+
+    static class LeadersOnly extends Rejection.Forbidden {
+        LeadersOnly(String memberId) {
+            super("Only the community's leaders may do this, and " + memberId + " is not one");
+        }
+    }
+
+    /** The contribution (or one the command refers to) was retracted by its author or hidden by a leader. */
+    static class Withdrawn extends Rejection.Conflict {
+        Withdrawn(UUID contributionId, String how) {
+            super("Contribution " + contributionId + " was " + how);
+        }
+    }
 }

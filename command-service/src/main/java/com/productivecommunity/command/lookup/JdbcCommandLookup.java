@@ -5,12 +5,18 @@ import com.productivecommunity.events.AnswerAccepted;
 import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.CommunityFounded;
 import com.productivecommunity.events.CommunityPurposeStated;
+import com.productivecommunity.events.ContributionEdited;
+import com.productivecommunity.events.ContributionHidden;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.ContributionRetracted;
 import com.productivecommunity.events.ContributionViewed;
+import com.productivecommunity.events.LeaderNamed;
+import com.productivecommunity.events.LeaderRemoved;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.MemberRemoved;
 import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
@@ -52,11 +58,18 @@ class JdbcCommandLookup implements CommandLookup {
     }
 
     @Override
+    public boolean isLeader(UUID communityId, String memberId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM community_membership"
+                + " WHERE community_id = ? AND member_id = ? AND leader)", Boolean.class, communityId, memberId));
+    }
+
+    @Override
     public Optional<ContributionFacts> contribution(UUID contributionId) {
-        return jdbc.query("SELECT contribution_id, community_id, kind, author_id, in_reply_to FROM contribution_lookup"
-                        + " WHERE contribution_id = ?",
+        return jdbc.query("SELECT contribution_id, community_id, kind, author_id, in_reply_to, withdrawn"
+                        + " FROM contribution_lookup WHERE contribution_id = ?",
                 (row, n) -> new ContributionFacts(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                        ContributionKind.valueOf(row.getString(3)), row.getString(4), row.getObject(5, UUID.class)),
+                        ContributionKind.valueOf(row.getString(3)), row.getString(4), row.getObject(5, UUID.class),
+                        row.getBoolean(6)),
                 contributionId).stream().findFirst();
     }
 
@@ -72,6 +85,7 @@ class JdbcCommandLookup implements CommandLookup {
         public Void on(CommunityFounded event) {
             jdbc.update("INSERT INTO community_lookup (community_id) VALUES (?)", event.communityId());
             join(event.communityId(), event.actorId());
+            leader(event.communityId(), event.actorId(), true);
             return null;
         }
 
@@ -88,8 +102,7 @@ class JdbcCommandLookup implements CommandLookup {
 
         @Override
         public Void on(MemberLeft event) {
-            jdbc.update("DELETE FROM community_membership WHERE community_id = ? AND member_id = ?",
-                    event.communityId(), event.actorId());
+            leave(event.communityId(), event.actorId());
             return null;
         }
 
@@ -131,6 +144,54 @@ class JdbcCommandLookup implements CommandLookup {
         public Void on(MemberSegmentsChanged event) {
             return null; // no command looks a member's segments up
         }
+
+        @Override
+        public Void on(LeaderNamed event) {
+            leader(event.communityId(), event.memberId(), true);
+            return null;
+        }
+
+        @Override
+        public Void on(LeaderRemoved event) {
+            leader(event.communityId(), event.memberId(), false);
+            return null;
+        }
+
+        @Override
+        public Void on(MemberRemoved event) {
+            leave(event.communityId(), event.memberId());
+            return null;
+        }
+
+        @Override
+        public Void on(ContributionEdited event) {
+            return null; // the lookup holds no texts
+        }
+
+        @Override
+        public Void on(ContributionRetracted event) {
+            withdraw(event.contributionId());
+            return null;
+        }
+
+        @Override
+        public Void on(ContributionHidden event) {
+            withdraw(event.contributionId());
+            return null;
+        }
+    }
+
+    private void leader(UUID communityId, String memberId, boolean leader) {
+        jdbc.update("UPDATE community_membership SET leader = ? WHERE community_id = ? AND member_id = ?",
+                leader, communityId, memberId);
+    }
+
+    private void leave(UUID communityId, String memberId) {
+        jdbc.update("DELETE FROM community_membership WHERE community_id = ? AND member_id = ?", communityId, memberId);
+    }
+
+    private void withdraw(UUID contributionId) {
+        jdbc.update("UPDATE contribution_lookup SET withdrawn = true WHERE contribution_id = ?", contributionId);
     }
 
     private void join(UUID communityId, String memberId) {

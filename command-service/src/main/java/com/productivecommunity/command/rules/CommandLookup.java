@@ -14,9 +14,13 @@ public interface CommandLookup {
 
     boolean isMember(UUID communityId, String memberId);
 
+    /** Whether {@code memberId} is one of the community's leaders now. */
+    boolean isLeader(UUID communityId, String memberId);
+
     Optional<ContributionFacts> contribution(UUID contributionId);
 
+    /** {@code withdrawn}: the contribution was retracted by its author or hidden by a leader. */
     record ContributionFacts(UUID contributionId, UUID communityId, ContributionKind kind, String authorId,
-                             UUID inReplyTo) {
+                             UUID inReplyTo, boolean withdrawn) {
     }
 }

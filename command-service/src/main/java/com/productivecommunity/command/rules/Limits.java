@@ -45,6 +45,16 @@ public final class Limits {
         return text("description", description, Text.OUTCOME_DESCRIPTION);
     }
 
+    /** Why a leader hid a contribution or removed a member: required, 1–500 characters, multi-line. */
+    public static String reason(String reason) {
+        return text("reason", reason, Text.MODERATION_REASON);
+    }
+
+    /** A member id named in a command (not the actor's own): taken exactly as sent, 1–255 characters. */
+    public static String memberId(String memberId) {
+        return text("memberId", memberId, Text.MEMBER_ID);
+    }
+
     public static BigDecimal outcomeValue(BigDecimal value) {
         try {
             return OutcomeValue.normalize(value);

@@ -13,6 +13,7 @@ public class InMemoryLookup implements CommandLookup {
 
     private final Set<UUID> communities = new HashSet<>();
     private final Set<String> memberships = new HashSet<>();
+    private final Set<String> leaderships = new HashSet<>();
     private final Map<UUID, ContributionFacts> contributions = new HashMap<>();
 
     public InMemoryLookup member(UUID communityId, String memberId) {
@@ -21,10 +22,23 @@ public class InMemoryLookup implements CommandLookup {
         return this;
     }
 
+    public InMemoryLookup leader(UUID communityId, String memberId) {
+        member(communityId, memberId);
+        leaderships.add(communityId + "/" + memberId);
+        return this;
+    }
+
     public InMemoryLookup contribution(UUID contributionId, UUID communityId, ContributionKind kind, String authorId,
                                        UUID inReplyTo) {
+        return contribution(contributionId, communityId, kind, authorId, inReplyTo, false);
+    }
+
+    /** A contribution that was retracted or hidden ({@code withdrawn}) or not. */
+    public InMemoryLookup contribution(UUID contributionId, UUID communityId, ContributionKind kind, String authorId,
+                                       UUID inReplyTo, boolean withdrawn) {
         communities.add(communityId);
-        contributions.put(contributionId, new ContributionFacts(contributionId, communityId, kind, authorId, inReplyTo));
+        contributions.put(contributionId,
+                new ContributionFacts(contributionId, communityId, kind, authorId, inReplyTo, withdrawn));
         return this;
     }
 
@@ -36,6 +50,11 @@ public class InMemoryLookup implements CommandLookup {
     @Override
     public boolean isMember(UUID communityId, String memberId) {
         return memberships.contains(communityId + "/" + memberId);
+    }
+
+    @Override
+    public boolean isLeader(UUID communityId, String memberId) {
+        return leaderships.contains(communityId + "/" + memberId);
     }
 
     @Override

@@ -86,6 +86,25 @@ class AccessMatrixTest extends CommandServiceIntegrationTest {
                         c -> Call.post("/api/communities/" + c.id() + "/outcomes",
                                 "{\"description\":\"hours saved\",\"value\":3,\"contributionIds\":[\"" + c.answer() + "\"]}"),
                         401, 403, 403, 403, 201, 403, 403, 401)
+                .row("POST /api/communities/{communityId}/leaders", "name bob a leader", fresh,
+                        c -> Call.post("/api/communities/" + c.id() + "/leaders", "{\"memberId\":\"bob\"}"),
+                        401, 403, 403, 403, 201, 403, 403, 401)
+                .row("DELETE /api/communities/{communityId}/leaders/{memberId}", "remove carol, the only leader", fresh,
+                        c -> Call.delete("/api/communities/" + c.id() + "/leaders/carol"),
+                        401, 403, 403, 403, 409, 403, 403, 401)
+                .row("POST /api/communities/{communityId}/members/{memberId}/removal", "remove bob from the community",
+                        fresh, c -> Call.post("/api/communities/" + c.id() + "/members/bob/removal",
+                                "{\"reason\":\"spam\"}"),
+                        401, 403, 403, 403, 204, 403, 403, 401)
+                .row("PUT /api/contributions/{contributionId}", "edit the question", fresh,
+                        c -> Call.put("/api/contributions/" + c.question(), "{\"title\":\"Why not?\",\"body\":\"Because!\"}"),
+                        401, 403, 403, 200, 403, 403, 403, 401)
+                .row("DELETE /api/contributions/{contributionId}", "retract the question", fresh,
+                        c -> Call.delete("/api/contributions/" + c.question()),
+                        401, 403, 403, 204, 403, 403, 403, 401)
+                .row("PUT /api/contributions/{contributionId}/hidden", "hide the answer", fresh,
+                        c -> Call.put("/api/contributions/" + c.answer() + "/hidden", "{\"reason\":\"off topic\"}"),
+                        401, 403, 403, 403, 200, 403, 403, 401)
                 .row("GET /api/audit/tree-head", "the audit log's latest signed tree head", covered,
                         f -> Call.get("/api/audit/tree-head"), 401, 403, 403, 403, 403, 403, 200, 401)
                 .row("GET /api/audit/inclusion", "inclusion proof of an event", covered,

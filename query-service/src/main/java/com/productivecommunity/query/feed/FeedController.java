@@ -3,6 +3,7 @@ package com.productivecommunity.query.feed;
 import com.productivecommunity.query.community.CommunityReads;
 import com.productivecommunity.support.security.Member;
 import com.productivecommunity.support.web.Parameters;
+import com.productivecommunity.support.web.ForbiddenException;
 import com.productivecommunity.support.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -65,6 +66,18 @@ class FeedController {
         return thread;
     }
 
+    @GetMapping("/api/contributions/{contributionId}/history")
+    @Operation(summary = "How a contribution changed (posted, edited, retracted, hidden), oldest first: for AUDITOR"
+            + " and the contribution's author")
+    ContributionHistory history(@PathVariable UUID contributionId, Member member) {
+        ContributionHistory history = feeds.history(contributionId)
+                .orElseThrow(() -> new UnknownContributionException(contributionId));
+        communities.requireReadable(history.communityId(), member);
+        if (!member.isAuditor() && !member.id().equals(history.authorId())) {
+            throw new ForbiddenException("Only an AUDITOR and the contribution's author may read its history");
+        }
+        return history;
+    }
 
     private static int limit(String limit) {
         return Parameters.integer("limit", limit, 1, 100, 20);

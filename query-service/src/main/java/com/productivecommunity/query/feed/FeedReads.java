@@ -30,7 +30,9 @@ public class FeedReads {
      */
     static final String COLUMNS = "c.contribution_id, c.community_id, c.author_id, c.kind, c.title, c.body,"
             + " c.in_reply_to, c.posted_at, c.like_count, c.thanks_count, c.useful_count, c.answer_count,"
-            + " (SELECT q.title FROM contribution q WHERE q.contribution_id = c.in_reply_to) AS question_title,"
+            + " c.edited_at, c.state, c.hidden_reason,"
+            + " (SELECT q.title FROM contribution q WHERE q.contribution_id = c.in_reply_to AND q.state = 'VISIBLE')"
+            + " AS question_title,"
             + " (SELECT count(*) FROM outcome_contribution oc WHERE oc.contribution_id = c.contribution_id)"
             + " AS outcome_count";
 
@@ -45,6 +47,7 @@ public class FeedReads {
     public FeedPage communityFeed(UUID communityId, Cursor before, int limit) {
         MapSqlParameterSource params = params(before, limit).addValue("community", communityId);
         List<FeedItem> items = jdbc.query("SELECT " + COLUMNS + " FROM contribution c WHERE c.community_id = :community"
+                + " AND c.state = 'VISIBLE'"
                 + (before == null ? "" : " AND (c.posted_at, c.contribution_id) < (:beforeAt, :beforeId)")
                 + " ORDER BY c.posted_at DESC, c.contribution_id DESC LIMIT :fetch", params, ITEM);
         return page(items, limit);
@@ -55,7 +58,7 @@ public class FeedReads {
         MapSqlParameterSource params = params(before, limit).addValue("member", memberId);
         // Per community at most one page through the feed index, then merged: cheap at any feed size.
         List<FeedItem> items = jdbc.query("SELECT " + COLUMNS + " FROM community_member m CROSS JOIN LATERAL ("
-                + " SELECT * FROM contribution x WHERE x.community_id = m.community_id"
+                + " SELECT * FROM contribution x WHERE x.community_id = m.community_id AND x.state = 'VISIBLE'"
                 + (before == null ? "" : " AND (x.posted_at, x.contribution_id) < (:beforeAt, :beforeId)")
                 + " ORDER BY x.posted_at DESC, x.contribution_id DESC LIMIT :fetch) c"
                 + " WHERE m.member_id = :member ORDER BY c.posted_at DESC, c.contribution_id DESC LIMIT :fetch",
@@ -85,12 +88,34 @@ public class FeedReads {
     private record Head(FeedItem item, UUID acceptedAnswerId) {
     }
 
+    /** The contribution's changes, texts as they were; one POSTED entry for a contribution that never changed. */
+    public Optional<ContributionHistory> history(UUID contributionId) {
+        List<ContributionHistory> found = jdbc.query("SELECT contribution_id, community_id, author_id, state, posted_at,"
+                + " title, body FROM contribution WHERE contribution_id = :id", Map.of("id", contributionId),
+                (rs, row) -> new ContributionHistory(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), List.of(new ContributionHistory.Change(
+                                0, "POSTED", rs.getString(3), rs.getObject(5, OffsetDateTime.class).toInstant(),
+                                rs.getString(6), rs.getString(7), null))));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ContributionHistory head = found.get(0);
+        List<ContributionHistory.Change> changes = jdbc.query("SELECT sequence, change, actor_id, changed_at, title,"
+                + " body, reason FROM contribution_change WHERE contribution_id = :id ORDER BY sequence",
+                Map.of("id", contributionId), (rs, row) -> new ContributionHistory.Change(rs.getLong(1),
+                        rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant(),
+                        rs.getString(5), rs.getString(6), rs.getString(7)));
+        return Optional.of(changes.isEmpty() ? head : new ContributionHistory(head.contributionId(),
+                head.communityId(), head.authorId(), head.state(), changes));
+    }
+
+    /** The contributions among {@code contributionIds} that feeds and search list (not retracted, not hidden). */
     public List<FeedItem> items(Collection<UUID> contributionIds) {
         if (contributionIds.isEmpty()) {
             return List.of();
         }
         return jdbc.query("SELECT " + COLUMNS + " FROM contribution c WHERE c.contribution_id IN (:ids)"
-                + " ORDER BY c.posted_at, c.contribution_id", Map.of("ids", contributionIds), ITEM);
+                + " AND c.state = 'VISIBLE' ORDER BY c.posted_at, c.contribution_id", Map.of("ids", contributionIds), ITEM);
     }
 
     private static MapSqlParameterSource params(Cursor before, int limit) {
@@ -115,10 +140,17 @@ public class FeedReads {
         reactions.put(ReactionKind.LIKE, rs.getInt("like_count"));
         reactions.put(ReactionKind.THANKS, rs.getInt("thanks_count"));
         reactions.put(ReactionKind.USEFUL, rs.getInt("useful_count"));
+        String state = rs.getString("state");
+        String hiddenReason = rs.getString("hidden_reason");
+        boolean visible = FeedItem.VISIBLE.equals(state);
+        OffsetDateTime editedAt = rs.getObject("edited_at", OffsetDateTime.class);
         return new FeedItem(rs.getObject("contribution_id", UUID.class), rs.getObject("community_id", UUID.class),
-                rs.getString("author_id"), ContributionKind.valueOf(rs.getString("kind")), rs.getString("title"),
-                rs.getString("body"), rs.getObject("in_reply_to", UUID.class),
+                rs.getString("author_id"), ContributionKind.valueOf(rs.getString("kind")),
+                visible ? rs.getString("title") : null,
+                visible ? rs.getString("body") : FeedItem.placeholder(state, hiddenReason),
+                rs.getObject("in_reply_to", UUID.class),
                 rs.getObject("posted_at", OffsetDateTime.class).toInstant(), reactions, rs.getInt("answer_count"),
-                rs.getString("question_title"), rs.getInt("outcome_count"));
+                rs.getString("question_title"), rs.getInt("outcome_count"),
+                editedAt == null ? null : editedAt.toInstant(), state, hiddenReason);
     }
 }

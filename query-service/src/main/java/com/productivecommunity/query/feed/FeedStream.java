@@ -4,12 +4,18 @@ import com.productivecommunity.events.AnswerAccepted;
 import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.CommunityFounded;
 import com.productivecommunity.events.CommunityPurposeStated;
+import com.productivecommunity.events.ContributionEdited;
+import com.productivecommunity.events.ContributionHidden;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.ContributionRetracted;
 import com.productivecommunity.events.ContributionViewed;
+import com.productivecommunity.events.LeaderNamed;
+import com.productivecommunity.events.LeaderRemoved;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.MemberRemoved;
 import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
@@ -177,6 +183,40 @@ class FeedStream implements DisposableBean {
         @Override
         public Touch on(OutcomeRecorded e) {
             return new Touch(null, e.contributionIds()); // each credited item counts one more outcome
+        }
+
+        @Override
+        public Touch on(LeaderNamed e) {
+            return Touch.NOTHING; // leadership shows on the community read, not on feeds
+        }
+
+        @Override
+        public Touch on(LeaderRemoved e) {
+            return Touch.NOTHING;
+        }
+
+        @Override
+        public Touch on(MemberRemoved e) {
+            return Touch.NOTHING; // like MemberLeft: memberships are read when the streams push
+        }
+
+        /**
+         * The streams push new items and changed counts only: an edited, retracted or hidden item is not pushed
+         * (a stream's client would show it as new); the next read of the feed or thread shows the change.
+         */
+        @Override
+        public Touch on(ContributionEdited e) {
+            return Touch.NOTHING;
+        }
+
+        @Override
+        public Touch on(ContributionRetracted e) {
+            return Touch.NOTHING;
+        }
+
+        @Override
+        public Touch on(ContributionHidden e) {
+            return Touch.NOTHING;
         }
 
         @Override

@@ -49,10 +49,13 @@ class DigestReads {
                 .addValue("from", start.atStartOfDay().atOffset(ZoneOffset.UTC))
                 .addValue("to", start.plusWeeks(1).atStartOfDay().atOffset(ZoneOffset.UTC));
 
+        // Retracted and hidden contributions (issue 17) are left out, as from the feeds, and a withdrawn question's
+        // title is not shown.
         List<Digest.Posted> posted = jdbc.query("SELECT c.contribution_id, c.community_id, cm.name, c.kind, c.title,"
-                + " q.title, c.posted_at FROM contribution c LEFT JOIN community cm ON cm.community_id = c.community_id"
+                + " CASE WHEN q.state = 'VISIBLE' THEN q.title END, c.posted_at FROM contribution c"
+                + " LEFT JOIN community cm ON cm.community_id = c.community_id"
                 + " LEFT JOIN contribution q ON q.contribution_id = c.in_reply_to"
-                + " WHERE c.author_id = :me AND c.posted_at >= :from AND c.posted_at < :to"
+                + " WHERE c.author_id = :me AND c.state = 'VISIBLE' AND c.posted_at >= :from AND c.posted_at < :to"
                 + " ORDER BY c.posted_at, c.contribution_id", p, (rs, row) -> new Digest.Posted(
                         rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         ContributionKind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), instant(rs, 7)));
@@ -67,16 +70,18 @@ class DigestReads {
         Map<ReactionKind, Integer> received = reactions("SELECT kind, count(*) FROM reaction WHERE author_id = :me"
                 + " AND member_id <> :me AND given_at >= :from AND given_at < :to GROUP BY kind", p);
 
-        List<Digest.AnswerReceived> answers = jdbc.query("SELECT a.contribution_id, q.contribution_id, q.title,"
-                + " a.author_id, cm.name, a.posted_at FROM contribution q"
+        List<Digest.AnswerReceived> answers = jdbc.query("SELECT a.contribution_id, q.contribution_id,"
+                + " CASE WHEN q.state = 'VISIBLE' THEN q.title END, a.author_id, cm.name, a.posted_at FROM contribution q"
                 + " JOIN contribution a ON a.in_reply_to = q.contribution_id"
                 + " LEFT JOIN community cm ON cm.community_id = a.community_id"
-                + " WHERE q.author_id = :me AND a.author_id <> :me AND a.posted_at >= :from AND a.posted_at < :to"
+                + " WHERE q.author_id = :me AND a.author_id <> :me AND a.state = 'VISIBLE'"
+                + " AND a.posted_at >= :from AND a.posted_at < :to"
                 + " ORDER BY a.posted_at, a.contribution_id", p, (rs, row) -> new Digest.AnswerReceived(
                         rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                         rs.getString(5), instant(rs, 6)));
 
-        List<Digest.AnswerAccepted> accepted = jdbc.query("SELECT n.contribution_id, n.related_id, q.title,"
+        List<Digest.AnswerAccepted> accepted = jdbc.query("SELECT n.contribution_id, n.related_id,"
+                + " CASE WHEN q.state = 'VISIBLE' THEN q.title END,"
                 + " n.actor_id, n.created_at FROM notification n LEFT JOIN contribution q ON q.contribution_id = n.related_id"
                 + " WHERE n.recipient_id = :me AND n.kind = 'ACCEPTED' AND n.created_at >= :from AND n.created_at < :to"
                 + " ORDER BY n.created_at, n.notification_id", p, (rs, row) -> new Digest.AnswerAccepted(
@@ -93,7 +98,8 @@ class DigestReads {
 
         Map<UUID, CommunityWeekBuilder> communities = new LinkedHashMap<>();
         jdbc.query("SELECT cm.community_id, cm.name, (SELECT count(*) FROM contribution c"
-                + " WHERE c.community_id = cm.community_id AND c.posted_at >= :from AND c.posted_at < :to)"
+                + " WHERE c.community_id = cm.community_id AND c.state = 'VISIBLE' AND c.posted_at >= :from"
+                + " AND c.posted_at < :to)"
                 + " FROM community_member m JOIN community cm ON cm.community_id = m.community_id"
                 + " WHERE m.member_id = :me ORDER BY cm.name, cm.community_id", p, rs -> {
                     UUID id = rs.getObject(1, UUID.class);

@@ -25,8 +25,10 @@ class NotificationReads {
     /** A title or description quoted in a notification's text is cut to this many characters. */
     static final int QUOTE = 80;
 
+    /** Titles come from the contribution as it is now: an edit's title, none for a retracted or hidden one. */
     private static final String SELECT = "SELECT n.notification_id, n.kind, n.community_id, cm.name, n.contribution_id,"
-            + " n.related_id, n.actor_id, n.created_at, n.read_at, c.kind, c.title, c.in_reply_to, q.title, o.description,"
+            + " n.related_id, n.actor_id, n.created_at, n.read_at, c.kind, CASE WHEN c.state = 'VISIBLE' THEN c.title END,"
+            + " c.in_reply_to, CASE WHEN q.state = 'VISIBLE' THEN q.title END, o.description,"
             + " n.recipient_id FROM notification n LEFT JOIN community cm ON cm.community_id = n.community_id"
             + " LEFT JOIN contribution c ON c.contribution_id = n.contribution_id"
             + " LEFT JOIN contribution q ON q.contribution_id = c.in_reply_to"

@@ -47,7 +47,9 @@ class OutcomeReads {
         }
         if (!items.isEmpty()) {
             // A credited contribution not (yet) in the read model is listed by id with nothing else known.
-            jdbc.query("SELECT oc.outcome_id, oc.contribution_id, c.kind, c.title, c.author_id, q.title"
+            jdbc.query("SELECT oc.outcome_id, oc.contribution_id, c.kind,"
+                    + " CASE WHEN c.state = 'VISIBLE' THEN c.title END, c.author_id,"
+                    + " CASE WHEN q.state = 'VISIBLE' THEN q.title END"
                     + " FROM outcome_contribution oc LEFT JOIN contribution c ON c.contribution_id = oc.contribution_id"
                     + " LEFT JOIN contribution q ON q.contribution_id = c.in_reply_to"
                     + " WHERE oc.outcome_id IN (:ids) ORDER BY oc.outcome_id, oc.position",

@@ -4,12 +4,18 @@ import com.productivecommunity.events.AnswerAccepted;
 import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.CommunityFounded;
 import com.productivecommunity.events.CommunityPurposeStated;
+import com.productivecommunity.events.ContributionEdited;
+import com.productivecommunity.events.ContributionHidden;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.ContributionRetracted;
 import com.productivecommunity.events.ContributionViewed;
+import com.productivecommunity.events.LeaderNamed;
+import com.productivecommunity.events.LeaderRemoved;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.MemberRemoved;
 import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
@@ -65,6 +71,7 @@ public class QueryProjection implements Projection {
         Batch batch = new Batch();
         Rows rows = new Rows(batch);
         for (ProjectedEvent projected : events) {
+            rows.sequence = projected.sequence();
             projected.event().accept(rows);
         }
         batch.flush();
@@ -76,7 +83,8 @@ public class QueryProjection implements Projection {
     @Override
     public void reset() {
         // notification is kept: its read_at is the members' own state, and the replay re-derives every row by id.
-        jdbc.execute("TRUNCATE community, community_member, contribution, outcome, outcome_contribution, reaction");
+        jdbc.execute("TRUNCATE community, community_member, contribution, outcome, outcome_contribution, reaction,"
+                + " contribution_change");
     }
 
     /** The kinds of notification, as stored in {@code notification.kind}. */
@@ -98,6 +106,8 @@ public class QueryProjection implements Projection {
     /** What each event type does to the read model; a new type does not compile until it is decided here. */
     private static final class Rows implements CommunityEvent.Visitor<Void> {
         private final Batch batch;
+        /** The aggregate sequence of the event being applied (orders a contribution's history). */
+        long sequence;
 
         Rows(Batch batch) {
             this.batch = batch;
@@ -209,6 +219,65 @@ public class QueryProjection implements Projection {
                 }
             }
             return null;
+        }
+
+        @Override
+        public Void on(LeaderNamed e) {
+            batch.add("UPDATE community_member SET leader = true WHERE community_id = ? AND member_id = ?",
+                    e.communityId(), e.memberId());
+            return null;
+        }
+
+        @Override
+        public Void on(LeaderRemoved e) {
+            batch.add("UPDATE community_member SET leader = false WHERE community_id = ? AND member_id = ?",
+                    e.communityId(), e.memberId());
+            return null;
+        }
+
+        @Override
+        public Void on(MemberRemoved e) {
+            batch.add("DELETE FROM community_member WHERE community_id = ? AND member_id = ?",
+                    e.communityId(), e.memberId());
+            batch.membersChanged(e.communityId());
+            return null;
+        }
+
+        /** The new texts replace the old (the search column follows); the old stay in contribution_change. */
+        @Override
+        public Void on(ContributionEdited e) {
+            change(e.contributionId(), "EDITED", e.actorId(), e.occurredAt(), e.title(), e.body(), null);
+            batch.add("UPDATE contribution SET title = ?, body = ?, edited_at = ? WHERE contribution_id = ?",
+                    e.title(), e.body(), time(e.occurredAt()), e.contributionId());
+            return null;
+        }
+
+        /** Gone from feeds and search; the thread shows a placeholder; the counts stay as they were. */
+        @Override
+        public Void on(ContributionRetracted e) {
+            change(e.contributionId(), "RETRACTED", e.actorId(), e.occurredAt(), null, null, null);
+            batch.add("UPDATE contribution SET state = ?, hidden_reason = ? WHERE contribution_id = ?",
+                    "RETRACTED", null, e.contributionId());
+            return null;
+        }
+
+        @Override
+        public Void on(ContributionHidden e) {
+            change(e.contributionId(), "HIDDEN", e.actorId(), e.occurredAt(), null, null, e.reason());
+            batch.add("UPDATE contribution SET state = ?, hidden_reason = ? WHERE contribution_id = ?",
+                    "HIDDEN", e.reason(), e.contributionId());
+            return null;
+        }
+
+        /** A history row; the contribution's first change also copies its text as posted (sequence 0). */
+        private void change(UUID contributionId, String change, String actorId, Instant at, String title,
+                            String body, String reason) {
+            batch.add("INSERT INTO contribution_change (contribution_id, sequence, change, actor_id, changed_at, title,"
+                    + " body, reason) SELECT contribution_id, 0, 'POSTED', author_id, posted_at, title, body, NULL"
+                    + " FROM contribution WHERE contribution_id = ? ON CONFLICT DO NOTHING", contributionId);
+            batch.add("INSERT INTO contribution_change (contribution_id, sequence, change, actor_id, changed_at, title,"
+                    + " body, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", contributionId, sequence,
+                    change, actorId, time(at), title, body, reason);
         }
 
         @Override

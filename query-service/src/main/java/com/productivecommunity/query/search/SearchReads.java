@@ -46,7 +46,8 @@ class SearchReads {
     SearchPage search(Search search, SearchCursor before, int limit, boolean openOnly) {
         MapSqlParameterSource params = new MapSqlParameterSource("q", search.q()).addValue("fetch", limit + 1);
         StringBuilder sql = new StringBuilder("SELECT kind, id, rank FROM (SELECT 0 AS kind, x.contribution_id AS id,"
-                + " ts_rank(x.search, " + QUERY + ") AS rank FROM contribution x WHERE x.search @@ " + QUERY);
+                + " ts_rank(x.search, " + QUERY + ") AS rank FROM contribution x WHERE x.search @@ " + QUERY
+                + " AND x.state = 'VISIBLE'");
         if (search.community() != null) {
             sql.append(" AND x.community_id = :community");
             params.addValue("community", search.community());

@@ -84,7 +84,8 @@ class FeedsIntegrationTest extends QueryIntegrationTest {
             assertThat(questionItem.get("reactions").toString()).isEqualTo("{\"LIKE\":1,\"THANKS\":0,\"USEFUL\":0}");
             assertThat(questionItem.get("answerCount").asInt()).isEqualTo(1);
             assertThat(fieldNames(questionItem)).containsExactly("contributionId", "communityId", "authorId", "kind",
-                    "title", "body", "inReplyTo", "postedAt", "reactions", "answerCount", "questionTitle", "outcomeCount");
+                    "title", "body", "inReplyTo", "postedAt", "reactions", "answerCount", "questionTitle", "outcomeCount",
+                    "editedAt", "state", "hiddenReason");
 
             JsonNode thread = getJson("/api/contributions/" + question, "bob");
             assertThat(thread.get("contributionId").asText()).isEqualTo(question.toString());

@@ -64,6 +64,9 @@ class AccessMatrixTest extends QueryIntegrationTest {
                 .row("GET /api/feed", "my home feed", data, f -> Call.get("/api/feed"), 401, 200, 200, 200, 200, 200, 200, 401)
                 .row("GET /api/contributions/{contributionId}", "a thread", data,
                         f -> Call.get("/api/contributions/" + question), 401, 200, 200, 200, 200, 200, 200, 401)
+                .row("GET /api/contributions/{contributionId}/history", "a contribution's history (edits, retraction, hiding)",
+                        data, f -> Call.get("/api/contributions/" + question + "/history"),
+                        401, 403, 403, 200, 403, 403, 200, 401)
                 .row("GET /api/search", "search contributions and communities", data,
                         f -> Call.get("/api/search?q=why"), 401, 200, 200, 200, 200, 200, 200, 401)
                 .row("GET /api/feed/stream", "my live feed (SSE)", data, f -> Call.stream("/api/feed/stream"),

@@ -4,11 +4,17 @@ import com.productivecommunity.events.AnswerAccepted;
 import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.CommunityFounded;
 import com.productivecommunity.events.CommunityPurposeStated;
+import com.productivecommunity.events.ContributionEdited;
+import com.productivecommunity.events.ContributionHidden;
 import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.ContributionRetracted;
 import com.productivecommunity.events.ContributionViewed;
+import com.productivecommunity.events.LeaderNamed;
+import com.productivecommunity.events.LeaderRemoved;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.MemberRemoved;
 import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
@@ -91,6 +97,38 @@ final class EventDependencies implements CommunityEvent.Visitor<List<String>> {
             }
         }
         return ids;
+    }
+
+    /** Leadership and removals are events of the community itself: they refer to no other aggregate. */
+    @Override
+    public List<String> on(LeaderNamed event) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> on(LeaderRemoved event) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> on(MemberRemoved event) {
+        return List.of();
+    }
+
+    /** Edits, retractions and hidings are events of the contribution's own aggregate (like a reaction). */
+    @Override
+    public List<String> on(ContributionEdited event) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> on(ContributionRetracted event) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> on(ContributionHidden event) {
+        return List.of();
     }
 
     @Override

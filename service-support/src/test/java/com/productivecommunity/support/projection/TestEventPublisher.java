@@ -5,13 +5,19 @@ import com.productivecommunity.events.AnswerAccepted;
 import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.CommunityFounded;
 import com.productivecommunity.events.CommunityPurposeStated;
+import com.productivecommunity.events.ContributionEdited;
+import com.productivecommunity.events.ContributionHidden;
 import com.productivecommunity.events.ContributionPosted;
+import com.productivecommunity.events.ContributionRetracted;
 import com.productivecommunity.events.ContributionViewed;
 import com.productivecommunity.events.EventCodec;
 import com.productivecommunity.events.EventEnvelope;
+import com.productivecommunity.events.LeaderNamed;
+import com.productivecommunity.events.LeaderRemoved;
 import com.productivecommunity.events.MemberJoined;
 import com.productivecommunity.events.MemberLeft;
 import com.productivecommunity.events.MemberPurposeStated;
+import com.productivecommunity.events.MemberRemoved;
 import com.productivecommunity.events.MemberSegmentsChanged;
 import com.productivecommunity.events.OutcomeRecorded;
 import com.productivecommunity.events.ReactionGiven;
@@ -137,6 +143,36 @@ public final class TestEventPublisher implements AutoCloseable {
         @Override
         public Aggregate on(OutcomeRecorded e) {
             return Aggregate.community(e);
+        }
+
+        @Override
+        public Aggregate on(LeaderNamed e) {
+            return Aggregate.community(e);
+        }
+
+        @Override
+        public Aggregate on(LeaderRemoved e) {
+            return Aggregate.community(e);
+        }
+
+        @Override
+        public Aggregate on(MemberRemoved e) {
+            return Aggregate.community(e);
+        }
+
+        @Override
+        public Aggregate on(ContributionEdited e) {
+            return Aggregate.contribution(e.contributionId());
+        }
+
+        @Override
+        public Aggregate on(ContributionRetracted e) {
+            return Aggregate.contribution(e.contributionId());
+        }
+
+        @Override
+        public Aggregate on(ContributionHidden e) {
+            return Aggregate.contribution(e.contributionId());
         }
 
         @Override

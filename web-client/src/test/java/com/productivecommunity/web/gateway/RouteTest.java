@@ -37,6 +37,18 @@ class RouteTest {
         assertThat(Route.isLiveStream("/api/search")).isFalse();
     }
 
+    /** Issue 17: the new commands go to command-service, the history read to query-service (no rule needed). */
+    @Test
+    void leadershipEditingAndModerationGoToCommandAndTheHistoryToQuery() {
+        assertThat(Route.of("POST", "/api/communities/x/leaders")).isEqualTo(Route.COMMAND);
+        assertThat(Route.of("DELETE", "/api/communities/x/leaders/bob")).isEqualTo(Route.COMMAND);
+        assertThat(Route.of("POST", "/api/communities/x/members/bob/removal")).isEqualTo(Route.COMMAND);
+        assertThat(Route.of("PUT", "/api/contributions/x")).isEqualTo(Route.COMMAND);
+        assertThat(Route.of("DELETE", "/api/contributions/x")).isEqualTo(Route.COMMAND);
+        assertThat(Route.of("PUT", "/api/contributions/x/hidden")).isEqualTo(Route.COMMAND);
+        assertThat(Route.of("GET", "/api/contributions/x/history")).isEqualTo(Route.QUERY);
+    }
+
     @Test
     void notificationsGoToQueryMarkingReadIncluded() {
         assertThat(Route.of("GET", "/api/notifications")).isEqualTo(Route.QUERY);
