@@ -171,8 +171,12 @@ class ApiFuzzSystemTest {
         Arbitrary<Fragment> extra = Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.just(Fragment.absent())),
                 Tuple.of(1, Fuzz.jsonValues().map(Fragment::raw)));
 
-        Arbitrary<Call> found = Combinators.combine(user, text, text, extra).as((who, name, purpose, x) ->
-                call("found", who, "POST", "/api/communities", Map.of("name", name, "purpose", purpose), x, null, null));
+        Arbitrary<Fragment> openToExternal = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(Fragment.absent())),
+                Tuple.of(2, Arbitraries.just(Fragment.raw("true"))), Tuple.of(1, Arbitraries.just(Fragment.raw("false"))),
+                Tuple.of(1, Fuzz.textField()), Tuple.of(1, Fuzz.jsonValues().map(Fragment::raw)));
+        Arbitrary<Call> found = Combinators.combine(user, text, text, openToExternal, extra).as((who, name, purpose, open, x) ->
+                call("found", who, "POST", "/api/communities", Map.of("name", name, "purpose", purpose,
+                        "openToExternal", open), x, null, null));
         Arbitrary<Call> join = Combinators.combine(user, memberCommunity, text, Arbitraries.of(true, false), extra)
                 .as((who, c, purpose, withBody, x) -> withBody
                         ? call("join", who, "POST", "/api/communities/" + c + "/members", Map.of("purpose", purpose), x, c, null)
@@ -201,11 +205,31 @@ class ApiFuzzSystemTest {
                 .as((who, c, description, value, ids, x) -> call("outcome", who, "POST", "/api/communities/" + c
                         + "/outcomes", Map.of("description", description, "value", value, "contributionIds", ids), x, c,
                         null));
+        // Editing, moderation and leadership: their texts (a new title and body, a reason) reach every projection.
+        Arbitrary<String> someone = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.of(USERS)),
+                Tuple.of(1, Fuzz.garbageSegments()));
+        Arbitrary<Fragment> memberId = Arbitraries.frequencyOf(
+                Tuple.of(8, Arbitraries.of(USERS).map(name -> Fragment.of(name, false))), Tuple.of(2, Fuzz.textField()));
+        Arbitrary<Call> edit = Combinators.combine(employee, contribution, text, text, extra).as((who, id, title, body, x) ->
+                call("edit", who, "PUT", "/api/contributions/" + id, Map.of("title", title, "body", body), x, null, id));
+        Arbitrary<Call> retract = Combinators.combine(employee, contribution).as((who, id) ->
+                new Call("retract", who, "DELETE", "/api/contributions/" + id, null, Map.of(), null, id));
+        Arbitrary<Call> hide = Combinators.combine(leader, contribution, text, extra).as((who, id, reason, x) ->
+                call("hide", who, "PUT", "/api/contributions/" + id + "/hidden", Map.of("reason", reason), x, null, id));
+        Arbitrary<Call> nameLeader = Combinators.combine(leader, memberCommunity, memberId, extra).as((who, c, m, x) ->
+                call("nameLeader", who, "POST", "/api/communities/" + c + "/leaders", Map.of("memberId", m), x, c, null));
+        Arbitrary<Call> removeLeader = Combinators.combine(leader, memberCommunity, someone).as((who, c, m) ->
+                new Call("removeLeader", who, "DELETE", "/api/communities/" + c + "/leaders/" + m, null, Map.of(), c, null));
+        Arbitrary<Call> removeMember = Combinators.combine(leader, memberCommunity, someone, text, extra)
+                .as((who, c, m, reason, x) -> call("removeMember", who, "POST", "/api/communities/" + c + "/members/" + m
+                        + "/removal", Map.of("reason", reason), x, c, null));
         Arbitrary<Call> rawBody = Combinators.combine(user, Arbitraries.of(
                                 "POST /api/communities", "POST /api/communities/%c/members", "PUT /api/communities/%c/purpose",
                                 "PUT /api/communities/%c/members/me/purpose", "POST /api/communities/%c/contributions",
                                 "POST /api/communities/%c/outcomes", "POST /api/contributions/%q/reactions",
-                                "PUT /api/contributions/%q/accepted-answer"),
+                                "PUT /api/contributions/%q/accepted-answer", "PUT /api/contributions/%q",
+                                "PUT /api/contributions/%q/hidden", "POST /api/communities/%c/leaders",
+                                "POST /api/communities/%c/members/alice/removal"),
                         community, contribution, Fuzz.jsonValues())
                 .as((who, route, c, id, body) -> {
                     String method = route.substring(0, route.indexOf(' '));
@@ -215,7 +239,9 @@ class ApiFuzzSystemTest {
                 });
         return Arbitraries.frequencyOf(Tuple.of(4, found), Tuple.of(2, join), Tuple.of(1, leave),
                 Tuple.of(2, communityPurpose), Tuple.of(2, memberPurpose), Tuple.of(7, post), Tuple.of(2, react),
-                Tuple.of(1, view), Tuple.of(1, accept), Tuple.of(3, outcome), Tuple.of(2, rawBody));
+                Tuple.of(1, view), Tuple.of(1, accept), Tuple.of(3, outcome), Tuple.of(2, edit), Tuple.of(1, retract),
+                Tuple.of(1, hide), Tuple.of(1, nameLeader), Tuple.of(1, removeLeader), Tuple.of(1, removeMember),
+                Tuple.of(2, rawBody));
     }
 
     private static Call call(String kind, String who, String method, String path, Map<String, Fragment> fields,
@@ -250,7 +276,7 @@ class ApiFuzzSystemTest {
     private static void accepted(Call call, Reply reply, String position) {
         call.fields().forEach((name, fragment) -> {
             if (fragment.present() && fragment.text() == null && !fragment.isNull() && !name.equals("value")
-                    && !name.equals("contributionIds")) {
+                    && !name.equals("contributionIds") && !name.equals("openToExternal")) {
                 throw new AssertionError("accepted a non-string " + name + " " + fragment + ": " + call);
             }
         });
@@ -288,6 +314,9 @@ class ApiFuzzSystemTest {
                 assertThat(read.path("body").asText()).as(call.toString())
                         .isEqualTo(normalized(call, "body", Text.CONTRIBUTION_BODY));
             }
+            case "edit" -> assertThat(visibleInQuery(position, "/api/contributions/" + call.contribution())
+                    .path("body").asText()).as(call.toString())
+                    .isEqualTo(normalized(call, "body", Text.CONTRIBUTION_BODY));
             case "outcome" -> {
                 normalized(call, "description", Text.OUTCOME_DESCRIPTION);
                 BigDecimal value = new BigDecimal(call.fields().get("value").json());

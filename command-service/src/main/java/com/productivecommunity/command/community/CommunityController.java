@@ -11,6 +11,7 @@ import com.productivecommunity.command.community.CommunityCommands.RemoveLeader;
 import com.productivecommunity.command.community.CommunityCommands.RemoveMember;
 import com.productivecommunity.command.community.CommunityCommands.StateCommunityPurpose;
 import com.productivecommunity.command.community.CommunityCommands.StateMemberPurpose;
+import com.productivecommunity.command.rules.Audience;
 import com.productivecommunity.command.rules.CommandLookup;
 import com.productivecommunity.command.rules.Stamps;
 import com.productivecommunity.command.rules.UnknownCommunity;
@@ -93,7 +94,7 @@ class CommunityController {
     @PutMapping("/{communityId}/purpose")
     ResponseEntity<Void> statePurpose(@PathVariable UUID communityId, @RequestBody PurposeRequest request,
                                       Member member) {
-        requireCommunity(communityId);
+        requireCommunity(communityId, member);
         return Responses.of(HttpStatus.OK, commands.send(
                 new StateCommunityPurpose(communityId, member.id(), request.purpose(), member.segments()),
                 communityId.toString()));
@@ -102,7 +103,7 @@ class CommunityController {
     @PutMapping("/{communityId}/members/me/purpose")
     ResponseEntity<Void> stateMemberPurpose(@PathVariable UUID communityId, @RequestBody PurposeRequest request,
                                             Member member) {
-        requireCommunity(communityId);
+        requireCommunity(communityId, member);
         return Responses.of(HttpStatus.OK, commands.send(
                 new StateMemberPurpose(communityId, member.id(), request.purpose(), member.segments()),
                 communityId.toString()));
@@ -111,7 +112,7 @@ class CommunityController {
     @PostMapping("/{communityId}/outcomes")
     ResponseEntity<OutcomeRecordedResponse> recordOutcome(@PathVariable UUID communityId,
                                                           @RequestBody RecordOutcomeRequest request, Member member) {
-        requireCommunity(communityId);
+        requireCommunity(communityId, member);
         UUID outcomeId = stamps.newId();
         var sent = commands.send(new RecordOutcome(communityId, member.id(), outcomeId, request.description(),
                 request.value(), request.contributionIds(), member.segments()), communityId.toString());
@@ -122,14 +123,14 @@ class CommunityController {
     @PostMapping("/{communityId}/leaders")
     ResponseEntity<Void> nameLeader(@PathVariable UUID communityId, @RequestBody LeaderRequest request,
                                     Member member) {
-        requireCommunity(communityId);
+        requireCommunity(communityId, member);
         var sent = commands.send(new NameLeader(communityId, member.id(), request.memberId()), communityId.toString());
         return Responses.of(sent.stored() ? HttpStatus.CREATED : HttpStatus.OK, sent);
     }
 
     @DeleteMapping("/{communityId}/leaders/{memberId}")
     ResponseEntity<Void> removeLeader(@PathVariable UUID communityId, @PathVariable String memberId, Member member) {
-        requireCommunity(communityId);
+        requireCommunity(communityId, member);
         return Responses.of(HttpStatus.NO_CONTENT,
                 commands.send(new RemoveLeader(communityId, member.id(), memberId), communityId.toString()));
     }
@@ -137,7 +138,7 @@ class CommunityController {
     @PostMapping("/{communityId}/members/{memberId}/removal")
     ResponseEntity<Void> removeMember(@PathVariable UUID communityId, @PathVariable String memberId,
                                       @RequestBody RemovalRequest request, Member member) {
-        requireCommunity(communityId);
+        requireCommunity(communityId, member);
         return Responses.of(HttpStatus.NO_CONTENT, commands.send(
                 new RemoveMember(communityId, member.id(), memberId, request.reason()), communityId.toString()));
     }
@@ -147,5 +148,11 @@ class CommunityController {
         if (!lookup.communityExists(communityId)) {
             throw new UnknownCommunity(communityId);
         }
+    }
+
+    /** An existing community in which the member may act ({@link Audience}). */
+    private void requireCommunity(UUID communityId, Member member) {
+        requireCommunity(communityId);
+        Audience.require(lookup, communityId, member);
     }
 }

@@ -9,7 +9,9 @@ import com.productivecommunity.command.contribution.ContributionCommands.HideCon
 import com.productivecommunity.command.contribution.ContributionCommands.PostContribution;
 import com.productivecommunity.command.contribution.ContributionCommands.RetractContribution;
 import com.productivecommunity.command.contribution.ContributionCommands.ViewContribution;
+import com.productivecommunity.command.rules.Audience;
 import com.productivecommunity.command.rules.CommandLookup;
+import com.productivecommunity.command.rules.CommandLookup.ContributionFacts;
 import com.productivecommunity.command.rules.Stamps;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ReactionKind;
@@ -59,6 +61,7 @@ class ContributionController {
     @PostMapping("/api/communities/{communityId}/contributions")
     ResponseEntity<ContributionPostedResponse> post(@PathVariable UUID communityId,
                                                     @RequestBody PostContributionRequest request, Member member) {
+        Audience.require(lookup, communityId, member);
         UUID contributionId = stamps.newId();
         var sent = commands.send(new PostContribution(contributionId, communityId, member.id(), request.kind(),
                 request.title(), request.body(), request.inReplyTo()), contributionId.toString());
@@ -68,14 +71,14 @@ class ContributionController {
     /** 201 for a new reaction, 200 when this member had already given this kind. */
     @PostMapping("/api/contributions/{contributionId}/reactions")
     ResponseEntity<Void> react(@PathVariable UUID contributionId, @RequestBody ReactionRequest request, Member member) {
-        requireContribution(contributionId);
+        requireContribution(contributionId, member);
         var sent = commands.send(new GiveReaction(contributionId, member.id(), request.kind()), contributionId.toString());
         return Responses.of(sent.stored() ? HttpStatus.CREATED : HttpStatus.OK, sent);
     }
 
     @PostMapping("/api/contributions/{contributionId}/views")
     ResponseEntity<Void> view(@PathVariable UUID contributionId, Member member) {
-        requireContribution(contributionId);
+        requireContribution(contributionId, member);
         return Responses.of(HttpStatus.ACCEPTED,
                 commands.send(new ViewContribution(contributionId, member.id()), contributionId.toString()));
     }
@@ -83,7 +86,7 @@ class ContributionController {
     @PutMapping("/api/contributions/{questionId}/accepted-answer")
     ResponseEntity<Void> acceptAnswer(@PathVariable UUID questionId, @RequestBody AcceptAnswerRequest request,
                                       Member member) {
-        requireContribution(questionId);
+        requireContribution(questionId, member);
         return Responses.of(HttpStatus.OK,
                 commands.send(new AcceptAnswer(questionId, member.id(), request.answerId()), questionId.toString()));
     }
@@ -91,7 +94,7 @@ class ContributionController {
     /** The author replaces title and body; 200 also when nothing changed (no event then). */
     @PutMapping("/api/contributions/{contributionId}")
     ResponseEntity<Void> edit(@PathVariable UUID contributionId, @RequestBody EditRequest request, Member member) {
-        requireContribution(contributionId);
+        requireContribution(contributionId, member);
         return Responses.of(HttpStatus.OK, commands.send(
                 new EditContribution(contributionId, member.id(), request.title(), request.body()),
                 contributionId.toString()));
@@ -108,7 +111,7 @@ class ContributionController {
     /** A leader of its community hides it, with a reason. */
     @PutMapping("/api/contributions/{contributionId}/hidden")
     ResponseEntity<Void> hide(@PathVariable UUID contributionId, @RequestBody HideRequest request, Member member) {
-        requireContribution(contributionId);
+        requireContribution(contributionId, member);
         return Responses.of(HttpStatus.OK, commands.send(
                 new HideContribution(contributionId, member.id(), request.reason()), contributionId.toString()));
     }
@@ -118,5 +121,12 @@ class ContributionController {
         if (lookup.contribution(contributionId).isEmpty()) {
             throw new NotFoundException("No contribution " + contributionId);
         }
+    }
+
+    /** An existing contribution in whose community the member may act ({@link Audience}). */
+    private void requireContribution(UUID contributionId, Member member) {
+        ContributionFacts contribution = lookup.contribution(contributionId)
+                .orElseThrow(() -> new NotFoundException("No contribution " + contributionId));
+        Audience.require(lookup, contribution.communityId(), member);
     }
 }

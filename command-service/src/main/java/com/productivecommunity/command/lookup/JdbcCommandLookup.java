@@ -51,6 +51,12 @@ class JdbcCommandLookup implements CommandLookup {
     }
 
     @Override
+    public boolean openToExternal(UUID communityId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM community_lookup"
+                + " WHERE community_id = ? AND open_to_external)", Boolean.class, communityId));
+    }
+
+    @Override
     public boolean isMember(UUID communityId, String memberId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM community_membership WHERE community_id = ? AND member_id = ?)",
@@ -83,7 +89,8 @@ class JdbcCommandLookup implements CommandLookup {
     private final class Tables implements CommunityEvent.Visitor<Void> {
         @Override
         public Void on(CommunityFounded event) {
-            jdbc.update("INSERT INTO community_lookup (community_id) VALUES (?)", event.communityId());
+            jdbc.update("INSERT INTO community_lookup (community_id, open_to_external) VALUES (?, ?)",
+                    event.communityId(), event.openToExternal());
             join(event.communityId(), event.actorId());
             leader(event.communityId(), event.actorId(), true);
             return null;

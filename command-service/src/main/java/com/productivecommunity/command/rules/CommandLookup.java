@@ -12,6 +12,9 @@ public interface CommandLookup {
 
     boolean communityExists(UUID communityId);
 
+    /** Whether partners and customers may take part in the community (its founding said so). */
+    boolean openToExternal(UUID communityId);
+
     boolean isMember(UUID communityId, String memberId);
 
     /** Whether {@code memberId} is one of the community's leaders now. */

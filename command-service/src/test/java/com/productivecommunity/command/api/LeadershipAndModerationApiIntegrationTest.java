@@ -116,8 +116,14 @@ class LeadershipAndModerationApiIntegrationTest extends CommandServiceIntegratio
         String other = as("carol").post("/api/communities", "{\"name\":\"Backfill\",\"purpose\":\"check it\"}")
                 .text("communityId");
         assertThat(as("carol").delete("/api/communities/" + other + "/members/me").status()).isEqualTo(204);
-        jdbc.update("UPDATE community_membership SET leader = false WHERE community_id IN (?::uuid, ?::uuid)",
-                community, other);
+        // A founder who left and came back was a plain member before this version.
+        String rejoined = as("carol").post("/api/communities", "{\"name\":\"Rejoined\",\"purpose\":\"check it\"}")
+                .text("communityId");
+        assertThat(as("bob").post("/api/communities/" + rejoined + "/members", null).status()).isEqualTo(201);
+        assertThat(as("carol").delete("/api/communities/" + rejoined + "/members/me").status()).isEqualTo(204);
+        assertThat(as("carol").post("/api/communities/" + rejoined + "/members", null).status()).isEqualTo(201);
+        jdbc.update("UPDATE community_membership SET leader = false WHERE community_id IN (?::uuid, ?::uuid, ?::uuid)",
+                community, other, rejoined);
         String migration;
         try (var in = getClass().getResourceAsStream("/db/migration/V5__leaders_and_withdrawn.sql")) {
             migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -127,6 +133,8 @@ class LeadershipAndModerationApiIntegrationTest extends CommandServiceIntegratio
                 String.class, community)).containsExactly("alice");
         assertThat(jdbc.queryForList("SELECT member_id FROM community_membership WHERE community_id = ?::uuid",
                 String.class, other)).isEmpty(); // the founder left: nobody to mark
+        assertThat(jdbc.queryForList("SELECT member_id FROM community_membership WHERE community_id = ?::uuid AND leader",
+                String.class, rejoined)).as("the founder left once").isEmpty();
     }
 
     private String leaders() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.productivecommunity.command.testing.CommandServiceIntegrationTest;
+import com.productivecommunity.events.EventCatalog;
 import com.productivecommunity.events.EventCodec;
 import com.productivecommunity.events.EventEnvelope;
 import com.productivecommunity.events.MemberJoined;
@@ -45,24 +46,44 @@ class StoredVersionOneIntegrationTest extends CommandServiceIntegrationTest {
         store(community, 1, joined, "MemberJoined", """
                 {"eventId":"%s","communityId":"%s","actorId":"bob","occurredAt":"2026-01-06T09:00:00Z",
                  "purpose":"Learn"}""".formatted(joined, community));
+        // A partner who joined then, when nothing kept partners out.
+        UUID partner = UUID.randomUUID();
+        store(community, 2, partner, "MemberJoined", """
+                {"eventId":"%s","communityId":"%s","actorId":"pia","occurredAt":"2026-01-07T09:00:00Z",
+                 "purpose":null}""".formatted(partner, community));
         // The command side's lookups as they were kept then.
         jdbc.update("INSERT INTO community_lookup (community_id) VALUES (?)", community);
-        jdbc.update("INSERT INTO community_membership (community_id, member_id) VALUES (?, 'alice'), (?, 'bob')",
-                community, community);
+        jdbc.update("INSERT INTO community_membership (community_id, member_id) VALUES (?, 'alice'), (?, 'bob'),"
+                + " (?, 'pia')", community, community, community);
 
         String path = "/api/communities/" + community + "/members";
         assertThat(as("bob").post(path, null).status()).as("bob is a member per the v1 MemberJoined").isEqualTo(409);
-        assertThat(as("pia").post(path, null).status()).as("a v1 community is for the staff").isEqualTo(403);
+        assertThat(as("pia").post(path, null).status()).as("a member already").isEqualTo(409);
+        assertThat(as("cole").post(path, null).status()).as("a v1 community is for the staff").isEqualTo(403);
         assertThat(as("frank").post(path, null).status()).isEqualTo(201);
+        // The partner's membership from before gives them nothing in a community for the staff, but leaving.
+        assertThat(as("pia").post("/api/communities/" + community + "/contributions",
+                "{\"kind\":\"POST\",\"title\":\"Hello\",\"body\":\"from outside\"}").status()).isEqualTo(403);
+        assertThat(as("pia").put("/api/communities/" + community + "/members/me/purpose", "{\"purpose\":\"sell\"}")
+                .status()).isEqualTo(403);
+        String post = as("frank").post("/api/communities/" + community + "/contributions",
+                "{\"kind\":\"POST\",\"title\":\"Hello\",\"body\":\"from frank\"}").text("contributionId");
+        assertThat(as("pia").post("/api/contributions/" + post + "/reactions", "{\"kind\":\"LIKE\"}").status())
+                .isEqualTo(403);
+        assertThat(as("pia").delete(path + "/me").status()).isEqualTo(204);
 
         assertThat(jdbc.queryForList("SELECT payload_revision FROM domain_event_entry WHERE aggregate_identifier = ?"
                 + " ORDER BY sequence_number", String.class, community.toString()))
-                .as("the old events stay as stored").containsExactly("1", "1", "2");
+                .as("the old events stay as stored").containsExactly("1", "1", "1", "2", "1");
 
-        List<EventEnvelope> published = envelopes(community, Set.of(founded, joined));
+        Set<UUID> all = jdbc.queryForList("SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ?",
+                String.class, community.toString()).stream().map(UUID::fromString).collect(Collectors.toSet());
+        List<EventEnvelope> published = envelopes(community, all);
         Map<String, EventEnvelope> byActor = published.stream().filter(e -> e.type().equals("MemberJoined"))
                 .collect(Collectors.toMap(EventEnvelope::actorId, e -> e, (a, b) -> a));
-        assertThat(published).extracting(EventEnvelope::schemaVersion).containsOnly(2);
+        assertThat(published).allSatisfy(envelope -> assertThat(envelope.schemaVersion()).as(envelope.type())
+                .isEqualTo(EventCatalog.currentVersion(EventCatalog.type(envelope.type()).orElseThrow())));
+        assertThat(published).filteredOn(e -> e.type().equals("MemberJoined")).hasSize(3);
         JsonNode bob = byActor.get("bob").payload();
         assertThat(bob.get("segments")).isEmpty();
         assertThat(bob.get("purpose").asText()).isEqualTo("Learn");

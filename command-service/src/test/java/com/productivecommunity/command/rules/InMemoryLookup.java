@@ -48,6 +48,11 @@ public class InMemoryLookup implements CommandLookup {
     }
 
     @Override
+    public boolean openToExternal(UUID communityId) {
+        return false; // the aggregates' own tests decide openness through their events
+    }
+
+    @Override
     public boolean isMember(UUID communityId, String memberId) {
         return memberships.contains(communityId + "/" + memberId);
     }

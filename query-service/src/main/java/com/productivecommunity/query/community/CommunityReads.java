@@ -41,6 +41,16 @@ public class CommunityReads {
     }
 
     /**
+     * An SQL condition: {@code column} names a community the caller may read — any, unless the parameter
+     * {@code :external} is true (a partner or customer), then only one opened to partners and customers. Reads that
+     * start from the caller's memberships use it: a membership from before that rule, or kept after the member's
+     * segments changed, shows a partner or customer nothing of a community for the staff.
+     */
+    public static String readable(String column) {
+        return "(NOT :external OR " + column + " IN (SELECT community_id FROM community WHERE open_to_external))";
+    }
+
+    /**
      * 404 for a community that does not exist, 403 for one the caller may not read: a partner or customer reads
      * only the communities opened to them (docs/api.md), everybody else every community.
      */

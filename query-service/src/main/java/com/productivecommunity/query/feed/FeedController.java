@@ -54,7 +54,7 @@ class FeedController {
                       @Parameter(description = "`next` of the previous page") @RequestParam(required = false)
                       String before) {
         Cursor cursor = Cursor.before(before);
-        return feeds.homeFeed(member.id(), cursor, limit(limit));
+        return feeds.homeFeed(member.id(), member.isExternal(), cursor, limit(limit));
     }
 
     @GetMapping("/api/contributions/{contributionId}")

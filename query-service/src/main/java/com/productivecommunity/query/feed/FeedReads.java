@@ -1,5 +1,6 @@
 package com.productivecommunity.query.feed;
 
+import com.productivecommunity.query.community.CommunityReads;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ReactionKind;
 import java.sql.ResultSet;
@@ -53,15 +54,19 @@ public class FeedReads {
         return page(items, limit);
     }
 
-    /** Contributions of every community {@code memberId} belongs to now, newest first. */
-    public FeedPage homeFeed(String memberId, Cursor before, int limit) {
-        MapSqlParameterSource params = params(before, limit).addValue("member", memberId);
+    /**
+     * Contributions of every community {@code memberId} belongs to now and may read ({@code external}: a partner
+     * or customer, who reads only communities opened to them), newest first.
+     */
+    public FeedPage homeFeed(String memberId, boolean external, Cursor before, int limit) {
+        MapSqlParameterSource params = params(before, limit).addValue("member", memberId).addValue("external", external);
         // Per community at most one page through the feed index, then merged: cheap at any feed size.
         List<FeedItem> items = jdbc.query("SELECT " + COLUMNS + " FROM community_member m CROSS JOIN LATERAL ("
                 + " SELECT * FROM contribution x WHERE x.community_id = m.community_id AND x.state = 'VISIBLE'"
                 + (before == null ? "" : " AND (x.posted_at, x.contribution_id) < (:beforeAt, :beforeId)")
                 + " ORDER BY x.posted_at DESC, x.contribution_id DESC LIMIT :fetch) c"
-                + " WHERE m.member_id = :member ORDER BY c.posted_at DESC, c.contribution_id DESC LIMIT :fetch",
+                + " WHERE m.member_id = :member AND " + CommunityReads.readable("m.community_id")
+                + " ORDER BY c.posted_at DESC, c.contribution_id DESC LIMIT :fetch",
                 params, ITEM);
         return page(items, limit);
     }

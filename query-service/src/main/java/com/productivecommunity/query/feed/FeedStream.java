@@ -85,12 +85,13 @@ class FeedStream implements DisposableBean {
     }
 
     /** A stream of the contributions of every community {@code memberId} belongs to at the time of each push. */
-    SseEmitter subscribeHome(String memberId) {
-        return subscribe(new Subscriber(memberId, null, new SseEmitter(properties.timeout().toMillis())));
+    /** {@code external}: a partner or customer, pushed only what communities opened to them show. */
+    SseEmitter subscribeHome(String memberId, boolean external) {
+        return subscribe(new Subscriber(memberId, external, null, new SseEmitter(properties.timeout().toMillis())));
     }
 
     SseEmitter subscribeCommunity(String memberId, UUID communityId) {
-        return subscribe(new Subscriber(memberId, communityId, new SseEmitter(properties.timeout().toMillis())));
+        return subscribe(new Subscriber(memberId, false, communityId, new SseEmitter(properties.timeout().toMillis())));
     }
 
     private SseEmitter subscribe(Subscriber subscriber) {
@@ -252,11 +253,15 @@ class FeedStream implements DisposableBean {
         Set<UUID> communities = new HashSet<>();
         items.forEach(item -> communities.add(item.communityId()));
         changed.forEach(item -> communities.add(item.communityId()));
-        Map<String, Set<UUID>> memberships = memberships(communities);
+        Set<UUID> open = new HashSet<>();
+        Map<String, Set<UUID>> memberships = memberships(communities, open);
 
         for (Subscriber subscriber : subscribers) {
             Set<UUID> visible = subscriber.communityId() != null ? Set.of(subscriber.communityId())
                     : memberships.getOrDefault(subscriber.memberId(), Set.of());
+            if (subscriber.external()) {
+                visible = visible.stream().filter(open::contains).collect(java.util.stream.Collectors.toSet());
+            }
             for (FeedItem item : items) {
                 if (visible.contains(item.communityId())) {
                     send(subscriber, SseEmitter.event().name("contribution").id(posted.get(item.contributionId()).toString())
@@ -278,20 +283,27 @@ class FeedStream implements DisposableBean {
         }
     }
 
-    /** The communities among {@code communities} that each streaming member belongs to now. */
-    private Map<String, Set<UUID>> memberships(Set<UUID> communities) {
+    /**
+     * The communities among {@code communities} that each streaming member belongs to now; adds those opened to
+     * partners and customers to {@code open}.
+     */
+    private Map<String, Set<UUID>> memberships(Set<UUID> communities, Set<UUID> open) {
         Set<String> members = new HashSet<>();
         subscribers.forEach(subscriber -> members.add(subscriber.memberId()));
         Map<String, Set<UUID>> memberships = new HashMap<>();
         if (communities.isEmpty() || members.isEmpty()) {
             return memberships;
         }
-        jdbc.query("SELECT member_id, community_id FROM community_member WHERE community_id IN (:communities)"
-                        + " AND member_id IN (:members)",
+        jdbc.query("SELECT m.member_id, m.community_id, c.open_to_external FROM community_member m"
+                        + " JOIN community c ON c.community_id = m.community_id WHERE m.community_id IN (:communities)"
+                        + " AND m.member_id IN (:members)",
                 new MapSqlParameterSource("communities", communities).addValue("members", members),
                 rs -> {
                     memberships.computeIfAbsent(rs.getString(1), member -> new HashSet<>())
                             .add(rs.getObject(2, UUID.class));
+                    if (rs.getBoolean(3)) {
+                        open.add(rs.getObject(2, UUID.class));
+                    }
                 });
         return memberships;
     }
@@ -321,6 +333,6 @@ class FeedStream implements DisposableBean {
     record Counts(UUID contributionId, Map<ReactionKind, Integer> reactions, int answerCount, int outcomeCount) {
     }
 
-    private record Subscriber(String memberId, UUID communityId, SseEmitter emitter) {
+    private record Subscriber(String memberId, boolean external, UUID communityId, SseEmitter emitter) {
     }
 }

@@ -41,7 +41,7 @@ class FeedStreamController {
                     content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                             schema = @Schema(type = "string"))))
     SseEmitter homeStream(Member member) {
-        return stream.subscribeHome(member.id());
+        return stream.subscribeHome(member.id(), member.isExternal());
     }
 
     @GetMapping(value = "/api/communities/{communityId}/feed/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

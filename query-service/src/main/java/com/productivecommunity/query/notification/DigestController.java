@@ -55,7 +55,7 @@ class DigestController {
                              @RequestHeader(value = "Accept", required = false) String accept) {
         LocalDate day = day(week);
         String chosen = format(format, accept);
-        Digest digest = reads.digest(member.id(), day);
+        Digest digest = reads.digest(member.id(), member.isExternal(), day);
         return switch (chosen) {
             case "text" -> ResponseEntity.ok().contentType(TEXT).body(renderer.text(digest));
             case "html" -> ResponseEntity.ok().contentType(HTML).body(renderer.html(digest));

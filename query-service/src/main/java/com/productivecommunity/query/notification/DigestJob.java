@@ -62,8 +62,9 @@ class DigestJob implements DisposableBean {
     /** Sends the digest of the week starting {@code weekStart} (a Monday) to every member not yet sent it; how many were sent. */
     int send(LocalDate weekStart) {
         int sent = 0;
-        for (String member : reads.members()) {
-            Digest digest = reads.digest(member, weekStart);
+        for (DigestReads.Recipient recipient : reads.members()) {
+            String member = recipient.memberId();
+            Digest digest = reads.digest(member, recipient.external(), weekStart);
             if (digest.hasNothing()) {
                 continue;
             }

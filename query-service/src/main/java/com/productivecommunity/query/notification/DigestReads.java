@@ -1,5 +1,6 @@
 package com.productivecommunity.query.notification;
 
+import com.productivecommunity.query.community.CommunityReads;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ReactionKind;
 import java.sql.ResultSet;
@@ -37,15 +38,27 @@ class DigestReads {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    /** Every member who belongs to a community now: the digest job's recipients. */
-    List<String> members() {
-        return jdbc.getJdbcTemplate().queryForList(
-                "SELECT DISTINCT member_id FROM community_member ORDER BY member_id", String.class);
+    /**
+     * A digest's recipient; {@code external}: a partner or customer as their recorded segments say (the job has no
+     * request, so no directory answer: every non-empty record of theirs names only partner or customer).
+     */
+    record Recipient(String memberId, boolean external) {
     }
 
-    Digest digest(String member, LocalDate day) {
+    /** Every member who belongs to a community now: the digest job's recipients. */
+    List<Recipient> members() {
+        return jdbc.getJdbcTemplate().query("SELECT member_id, coalesce(bool_and(segments <@ ARRAY['partner',"
+                + " 'customer']::text[]) FILTER (WHERE cardinality(segments) > 0), false) FROM community_member"
+                + " GROUP BY member_id ORDER BY member_id", (rs, row) -> new Recipient(rs.getString(1), rs.getBoolean(2)));
+    }
+
+    /**
+     * The member's digest of the week holding {@code day}; {@code external}: a partner or customer, whose digest
+     * tells only of communities opened to them.
+     */
+    Digest digest(String member, boolean external, LocalDate day) {
         LocalDate start = weekOf(day);
-        MapSqlParameterSource p = new MapSqlParameterSource("me", member)
+        MapSqlParameterSource p = new MapSqlParameterSource("me", member).addValue("external", external)
                 .addValue("from", start.atStartOfDay().atOffset(ZoneOffset.UTC))
                 .addValue("to", start.plusWeeks(1).atStartOfDay().atOffset(ZoneOffset.UTC));
 
@@ -56,6 +69,7 @@ class DigestReads {
                 + " LEFT JOIN community cm ON cm.community_id = c.community_id"
                 + " LEFT JOIN contribution q ON q.contribution_id = c.in_reply_to"
                 + " WHERE c.author_id = :me AND c.state = 'VISIBLE' AND c.posted_at >= :from AND c.posted_at < :to"
+                + " AND " + CommunityReads.readable("c.community_id")
                 + " ORDER BY c.posted_at, c.contribution_id", p, (rs, row) -> new Digest.Posted(
                         rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         ContributionKind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), instant(rs, 7)));
@@ -65,16 +79,19 @@ class DigestReads {
         }
         posted.forEach(c -> byKind.merge(c.kind(), 1, Integer::sum));
 
+        String readableContribution = " AND " + CommunityReads.readable("community_id");
         Map<ReactionKind, Integer> given = reactions("SELECT kind, count(*) FROM reaction WHERE member_id = :me"
-                + " AND given_at >= :from AND given_at < :to GROUP BY kind", p);
+                + " AND given_at >= :from AND given_at < :to" + readableContribution + " GROUP BY kind", p);
         Map<ReactionKind, Integer> received = reactions("SELECT kind, count(*) FROM reaction WHERE author_id = :me"
-                + " AND member_id <> :me AND given_at >= :from AND given_at < :to GROUP BY kind", p);
+                + " AND member_id <> :me AND given_at >= :from AND given_at < :to" + readableContribution
+                + " GROUP BY kind", p);
 
         List<Digest.AnswerReceived> answers = jdbc.query("SELECT a.contribution_id, q.contribution_id,"
                 + " CASE WHEN q.state = 'VISIBLE' THEN q.title END, a.author_id, cm.name, a.posted_at FROM contribution q"
                 + " JOIN contribution a ON a.in_reply_to = q.contribution_id"
                 + " LEFT JOIN community cm ON cm.community_id = a.community_id"
                 + " WHERE q.author_id = :me AND a.author_id <> :me AND a.state = 'VISIBLE'"
+                + " AND " + CommunityReads.readable("a.community_id")
                 + " AND a.posted_at >= :from AND a.posted_at < :to"
                 + " ORDER BY a.posted_at, a.contribution_id", p, (rs, row) -> new Digest.AnswerReceived(
                         rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
@@ -84,6 +101,7 @@ class DigestReads {
                 + " CASE WHEN q.state = 'VISIBLE' THEN q.title END,"
                 + " n.actor_id, n.created_at FROM notification n LEFT JOIN contribution q ON q.contribution_id = n.related_id"
                 + " WHERE n.recipient_id = :me AND n.kind = 'ACCEPTED' AND n.created_at >= :from AND n.created_at < :to"
+                + " AND " + CommunityReads.readable("n.community_id")
                 + " ORDER BY n.created_at, n.notification_id", p, (rs, row) -> new Digest.AnswerAccepted(
                         rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                         instant(rs, 5)));
@@ -91,7 +109,8 @@ class DigestReads {
         List<Digest.OutcomeLine> credits = jdbc.query("SELECT o.outcome_id, o.community_id, cm.name, o.description,"
                 + " o.value, o.recorded_by, o.recorded_at FROM outcome o"
                 + " LEFT JOIN community cm ON cm.community_id = o.community_id"
-                + " WHERE o.recorded_at >= :from AND o.recorded_at < :to AND EXISTS (SELECT 1 FROM outcome_contribution oc"
+                + " WHERE o.recorded_at >= :from AND o.recorded_at < :to AND " + CommunityReads.readable("o.community_id")
+                + " AND EXISTS (SELECT 1 FROM outcome_contribution oc"
                 + " JOIN contribution c ON c.contribution_id = oc.contribution_id"
                 + " WHERE oc.outcome_id = o.outcome_id AND c.author_id = :me)"
                 + " ORDER BY o.recorded_at, o.outcome_id", p, (rs, row) -> outcome(rs));
@@ -101,7 +120,8 @@ class DigestReads {
                 + " WHERE c.community_id = cm.community_id AND c.state = 'VISIBLE' AND c.posted_at >= :from"
                 + " AND c.posted_at < :to)"
                 + " FROM community_member m JOIN community cm ON cm.community_id = m.community_id"
-                + " WHERE m.member_id = :me ORDER BY cm.name, cm.community_id", p, rs -> {
+                + " WHERE m.member_id = :me AND " + CommunityReads.readable("m.community_id")
+                + " ORDER BY cm.name, cm.community_id", p, rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     communities.put(id, new CommunityWeekBuilder(id, rs.getString(2), rs.getInt(3)));
                 });

@@ -49,13 +49,13 @@ class NotificationController {
                                    @RequestParam(required = false) String before) {
         Cursor cursor = Cursor.before(before);
         int size = Parameters.integer("limit", limit, 1, 100, 20);
-        return reads.page(member.id(), cursor, size);
+        return reads.page(member.id(), member.isExternal(), cursor, size);
     }
 
     @GetMapping("/api/notifications/unread-count")
     @Operation(summary = "How many of the caller's notifications are unread: {\"unreadCount\"}")
     Map<String, Long> unreadCount(Member member) {
-        return Map.of("unreadCount", reads.unreadCount(member.id()));
+        return Map.of("unreadCount", reads.unreadCount(member.id(), member.isExternal()));
     }
 
     /** The body of a mark-read request: without it (or without {@code notificationIds}) every notification. */
@@ -79,7 +79,7 @@ class NotificationController {
             }
         }
         int marked = reads.markRead(member.id(), ids);
-        long unread = reads.unreadCount(member.id());
+        long unread = reads.unreadCount(member.id(), member.isExternal());
         if (marked > 0) {
             stream.unreadChanged(member.id());
         }
@@ -93,6 +93,6 @@ class NotificationController {
                     content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                             schema = @Schema(type = "string"))))
     SseEmitter stream(Member member) {
-        return stream.subscribe(member.id());
+        return stream.subscribe(member.id(), member.isExternal());
     }
 }

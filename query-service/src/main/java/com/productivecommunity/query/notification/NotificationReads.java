@@ -1,5 +1,6 @@
 package com.productivecommunity.query.notification;
 
+import com.productivecommunity.query.community.CommunityReads;
 import com.productivecommunity.query.feed.Cursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +30,7 @@ class NotificationReads {
     private static final String SELECT = "SELECT n.notification_id, n.kind, n.community_id, cm.name, n.contribution_id,"
             + " n.related_id, n.actor_id, n.created_at, n.read_at, c.kind, CASE WHEN c.state = 'VISIBLE' THEN c.title END,"
             + " c.in_reply_to, CASE WHEN q.state = 'VISIBLE' THEN q.title END, o.description,"
-            + " n.recipient_id FROM notification n LEFT JOIN community cm ON cm.community_id = n.community_id"
+            + " n.recipient_id, coalesce(cm.open_to_external, false) FROM notification n LEFT JOIN community cm ON cm.community_id = n.community_id"
             + " LEFT JOIN contribution c ON c.contribution_id = n.contribution_id"
             + " LEFT JOIN contribution q ON q.contribution_id = c.in_reply_to"
             + " LEFT JOIN outcome o ON n.kind = 'CREDITED' AND o.outcome_id = n.related_id";
@@ -40,13 +41,15 @@ class NotificationReads {
         this.jdbc = jdbc;
     }
 
-    NotificationPage page(String recipient, Cursor before, int limit) {
-        MapSqlParameterSource params = new MapSqlParameterSource("me", recipient).addValue("fetch", limit + 1);
+    /** {@code external}: a partner or customer, shown only what happened in communities opened to them. */
+    NotificationPage page(String recipient, boolean external, Cursor before, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource("me", recipient).addValue("fetch", limit + 1)
+                .addValue("external", external);
         if (before != null) {
             params.addValue("beforeAt", OffsetDateTime.ofInstant(before.at(), ZoneOffset.UTC))
                     .addValue("beforeId", before.id());
         }
-        List<Notification> items = jdbc.query(SELECT + " WHERE n.recipient_id = :me"
+        List<Notification> items = jdbc.query(SELECT + " WHERE n.recipient_id = :me AND " + VISIBLE
                 + (before == null ? "" : " AND (n.created_at, n.notification_id) < (:beforeAt, :beforeId)")
                 + " ORDER BY n.created_at DESC, n.notification_id DESC LIMIT :fetch", params, (rs, row) -> notification(rs));
         String next = null;
@@ -55,22 +58,30 @@ class NotificationReads {
             Notification last = items.get(limit - 1);
             next = new Cursor(last.createdAt(), last.notificationId()).encode();
         }
-        return new NotificationPage(List.copyOf(items), next, unreadCount(recipient));
+        return new NotificationPage(List.copyOf(items), next, unreadCount(recipient, external));
     }
 
-    long unreadCount(String recipient) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM notification WHERE recipient_id = :me AND read_at IS NULL",
-                Map.of("me", recipient), Long.class);
+    /** Notifications of communities a partner or customer ({@code :external}) may not read are left out. */
+    private static final String VISIBLE = CommunityReads.readable("n.community_id");
+
+    long unreadCount(String recipient, boolean external) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM notification n WHERE n.recipient_id = :me"
+                + " AND n.read_at IS NULL AND " + VISIBLE, Map.of("me", recipient, "external", external), Long.class);
         return count == null ? 0 : count;
     }
 
-    /** The unread counts of {@code recipients} (every one of them, 0 included). */
-    Map<String, Long> unreadCounts(Collection<String> recipients) {
+    /**
+     * The unread counts of {@code recipients} (every one of them, 0 included); those of {@code external} (partners
+     * and customers) count only what happened in communities opened to them.
+     */
+    Map<String, Long> unreadCounts(Collection<String> recipients, Collection<String> external) {
         Map<String, Long> counts = new HashMap<>();
         recipients.forEach(recipient -> counts.put(recipient, 0L));
         if (!recipients.isEmpty()) {
-            jdbc.query("SELECT recipient_id, count(*) FROM notification WHERE recipient_id IN (:members)"
-                    + " AND read_at IS NULL GROUP BY recipient_id", Map.of("members", recipients),
+            jdbc.query("SELECT n.recipient_id, count(*) FROM notification n WHERE n.recipient_id IN (:members)"
+                    + " AND n.read_at IS NULL AND (n.recipient_id NOT IN (:external) OR n.community_id IN"
+                    + " (SELECT community_id FROM community WHERE open_to_external)) GROUP BY n.recipient_id",
+                    Map.of("members", recipients, "external", external.isEmpty() ? List.of("") : external),
                     rs -> {
                         counts.put(rs.getString(1), rs.getLong(2));
                     });
@@ -79,7 +90,8 @@ class NotificationReads {
     }
 
     /** A notification and whom it is for. */
-    record Addressed(String recipientId, Notification notification) {
+    /** {@code open}: its community is opened to partners and customers. */
+    record Addressed(String recipientId, Notification notification, boolean open) {
     }
 
     /** The notifications that {@code events} caused for any of {@code recipients}, oldest first. */
@@ -90,7 +102,7 @@ class NotificationReads {
         return jdbc.query(SELECT + " WHERE n.event_id IN (:events) AND n.recipient_id IN (:members)"
                 + " ORDER BY n.created_at, n.notification_id",
                 new MapSqlParameterSource("events", events).addValue("members", recipients),
-                (rs, row) -> new Addressed(rs.getString(15), notification(rs)));
+                (rs, row) -> new Addressed(rs.getString(15), notification(rs), rs.getBoolean(16)));
     }
 
     /** Marks the recipient's unread notifications read: all of them, or those of {@code ids} that are theirs. */

@@ -58,8 +58,9 @@ class NotificationStream implements DisposableBean {
         heartbeat.scheduleAtFixedRate(() -> delivery.execute(this::keepAlive), every, every, TimeUnit.MILLISECONDS);
     }
 
-    SseEmitter subscribe(String memberId) {
-        Subscriber subscriber = new Subscriber(memberId, new SseEmitter(properties.timeout().toMillis()));
+    /** {@code external}: a partner or customer, told only of what happened in communities opened to them. */
+    SseEmitter subscribe(String memberId, boolean external) {
+        Subscriber subscriber = new Subscriber(memberId, external, new SseEmitter(properties.timeout().toMillis()));
         SseEmitter emitter = subscriber.emitter();
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
@@ -91,7 +92,7 @@ class NotificationStream implements DisposableBean {
         }
         delivery.execute(() -> {
             try {
-                pushUnread(reads.unreadCounts(Set.of(memberId)));
+                pushUnread(reads.unreadCounts(Set.of(memberId), externals()));
             } catch (RuntimeException e) {
                 log.warn("Could not push {}'s unread count", memberId, e);
             }
@@ -114,14 +115,14 @@ class NotificationStream implements DisposableBean {
         caused.forEach(addressed -> recipients.add(addressed.recipientId()));
         for (Subscriber subscriber : subscribers) {
             for (NotificationReads.Addressed addressed : caused) {
-                if (subscriber.memberId().equals(addressed.recipientId())) {
+                if (subscriber.memberId().equals(addressed.recipientId()) && (addressed.open() || !subscriber.external())) {
                     Notification notification = addressed.notification();
                     send(subscriber, SseEmitter.event().name("notification").id(notification.notificationId().toString())
                             .data(notification, MediaType.APPLICATION_JSON));
                 }
             }
         }
-        pushUnread(reads.unreadCounts(recipients));
+        pushUnread(reads.unreadCounts(recipients, externals()));
     }
 
     private void pushUnread(Map<String, Long> counts) {
@@ -155,6 +156,17 @@ class NotificationStream implements DisposableBean {
         subscribers.clear();
     }
 
-    private record Subscriber(String memberId, SseEmitter emitter) {
+    /** The streaming members who are partners or customers. */
+    private Set<String> externals() {
+        Set<String> externals = new HashSet<>();
+        subscribers.forEach(subscriber -> {
+            if (subscriber.external()) {
+                externals.add(subscriber.memberId());
+            }
+        });
+        return externals;
+    }
+
+    private record Subscriber(String memberId, boolean external, SseEmitter emitter) {
     }
 }

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Outcomes", description = "What communities achieved, as their leaders recorded it; readable by every"
-        + " authenticated member, like the community.")
+@Tag(name = "Outcomes", description = "What communities achieved, as their leaders recorded it; readable as the"
+        + " community is: by the staff, and by partners and customers where it is opened to them.")
 class OutcomeController {
 
     private final OutcomeReads outcomes;

@@ -287,7 +287,7 @@ class QueryProjectionTest {
                 posted(left, gone, "frank", ContributionKind.POST, "gone"),
                 left(left, member));
 
-        assertThat(feeds.homeFeed(member, null, 20).items()).extracting(FeedItem::contributionId)
+        assertThat(feeds.homeFeed(member, false, null, 20).items()).extracting(FeedItem::contributionId)
                 .containsExactly(there, here);
     }
 
