@@ -221,7 +221,7 @@ class FiguresController {
     }
 
     private void requireMemberOrReader(Member caller, UUID communityId) {
-        if (!reader(caller) && !figures.isMember(communityId, caller.id())) {
+        if (!reader(caller) && !figures.isMember(communityId, caller.id(), caller.isExternal())) {
             throw new NotAllowedToReadException("Only members of the community, analysts and auditors may read"
                     + " its figures");
         }

@@ -41,9 +41,14 @@ class FiguresRepository {
                 .isEmpty();
     }
 
-    boolean isMember(UUID communityId, String memberId) {
-        return !jdbc.queryForList("SELECT 1 FROM community_member WHERE community_id = ? AND member_id = ?",
-                Integer.class, communityId, memberId).isEmpty();
+    /**
+     * Whether {@code memberId} belongs to the community and may read it: a partner or customer ({@code external})
+     * only where the community is opened to them.
+     */
+    boolean isMember(UUID communityId, String memberId, boolean external) {
+        return !jdbc.queryForList("SELECT 1 FROM community_member m JOIN community c ON c.community_id = m.community_id"
+                + " WHERE m.community_id = ? AND m.member_id = ? AND (NOT ? OR c.open_to_external)",
+                Integer.class, communityId, memberId, external).isEmpty();
     }
 
     MemberFigures member(String model, UUID communityId, String memberId) {

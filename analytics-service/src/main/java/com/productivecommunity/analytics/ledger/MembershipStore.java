@@ -44,7 +44,7 @@ final class MembershipStore {
         events.forEach(event -> event.accept(rows));
         List<Object[]> founded = rows.founded;
         Map<List<Object>, Boolean> membership = rows.membership;
-        sql.jdbc().batchUpdate("INSERT INTO community (community_id, name, founded_at) VALUES (?, ?, ?)"
+        sql.jdbc().batchUpdate("INSERT INTO community (community_id, name, founded_at, open_to_external) VALUES (?, ?, ?, ?)"
                 + " ON CONFLICT DO NOTHING", founded);
         List<Object[]> joined = new ArrayList<>();
         List<Object[]> left = new ArrayList<>();
@@ -81,7 +81,8 @@ final class MembershipStore {
 
         @Override
         public Void on(CommunityFounded event) {
-            founded.add(new Object[] {event.communityId(), event.name(), timestamp(event.occurredAt())});
+            founded.add(new Object[] {event.communityId(), event.name(), timestamp(event.occurredAt()),
+                event.openToExternal()});
             member(event, true); // the founder is the first member
             segments(event, event.founderSegments());
             return null;

@@ -72,7 +72,7 @@ class TrailController {
             throw new NotFoundException("No community " + communityId);
         }
         boolean reader = caller.isAnalyst() || caller.isAuditor();
-        if (!reader && !ledger.isMember(communityId, caller.id())) {
+        if (!reader && !ledger.isMember(communityId, caller.id(), caller.isExternal())) {
             throw new ForbiddenException("Only members of the community, analysts and auditors may read its trail");
         }
         List<TrailEvent> items = new ArrayList<>();

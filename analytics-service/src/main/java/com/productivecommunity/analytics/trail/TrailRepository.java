@@ -53,9 +53,11 @@ public class TrailRepository {
                 .stream().findFirst();
     }
 
-    public boolean isMember(UUID communityId, String memberId) {
-        return !jdbc.queryForList("SELECT 1 FROM community_member WHERE community_id = ? AND member_id = ?",
-                Integer.class, communityId, memberId).isEmpty();
+    /** As the figures' reads: a partner or customer ({@code external}) only where the community is opened to them. */
+    public boolean isMember(UUID communityId, String memberId, boolean external) {
+        return !jdbc.queryForList("SELECT 1 FROM community_member m JOIN community c ON c.community_id = m.community_id"
+                + " WHERE m.community_id = ? AND m.member_id = ? AND (NOT ? OR c.open_to_external)",
+                Integer.class, communityId, memberId, external).isEmpty();
     }
 
     /** The last entry applied of the community under {@code model} among those of events at or before asOf. */

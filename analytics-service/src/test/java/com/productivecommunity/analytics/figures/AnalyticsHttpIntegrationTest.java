@@ -202,7 +202,9 @@ class AnalyticsHttpIntegrationTest {
         Events e = new Events(UUID.randomUUID(), Instant.parse("2026-10-01T09:00:00Z"));
         // Published before segments existed: carol's founding and alice's joining, as version 1.
         List<EventEnvelope> old = new ArrayList<>();
-        for (CommunityEvent event : List.of(e.founded("carol"), e.joined("alice", "learn predictive maintenance"))) {
+        // (pia, a partner, joined then, when nothing kept partners out of a community for the staff)
+        for (CommunityEvent event : List.of(e.founded("carol"), e.joined("alice", "learn predictive maintenance"),
+                e.joined("pia", null))) {
             EventEnvelope v1 = VersionOne.of(publisher().envelope(event));
             assertThat(v1.schemaVersion()).isEqualTo(1);
             publisher().publish(v1);
@@ -228,16 +230,22 @@ class AnalyticsHttpIntegrationTest {
         assertSegment(rows.get(0), 2, 2, "4", "14.7", 2, true);   // alice and bob
         assertSegment(rows.get(1), 1, 1, "3", "6", 1, true);      // bob
         assertSegment(rows.get(2), 1, 1, "1", "8.7", 1, true);    // alice
-        assertSegment(rows.get(3), 1, 0, "0", "0", 0, false);     // carol, founded before segments
+        assertSegment(rows.get(3), 2, 0, "0", "0", 0, false);     // carol and pia, who joined before segments
         assertThat(rows.get(0).get("shareBenefitingMore").decimalValue()).isEqualByComparingTo("1");
         assertThat(rows.get(3).get("shareBenefitingMore").decimalValue()).isEqualByComparingTo("0");
 
         // Before alice's segments were recorded she counted as unknown, and nothing was awarded yet.
         JsonNode before = ok("erin", community + "/segments?asOf=" + alice.occurredAt().minusMillis(1));
         assertThat(before.get("segments").findValuesAsText("segment")).containsExactly("employee", "remote", "unknown");
-        assertSegment(before.get("segments").get(2), 2, 0, "0", "0", 0, false);
+        assertSegment(before.get("segments").get(2), 3, 0, "0", "0", 0, false);
 
         assertThat(get("frank", community + "/segments").getStatusCode()).as("not a member").isEqualTo(HttpStatus.FORBIDDEN);
+        // pia's membership from before gives a partner nothing of a community for the staff, but her own figures.
+        for (String path : List.of(community, community + "/segments", community + "/timeline",
+                community + "/trail")) {
+            assertThat(get("pia", path).getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(get("pia", community + "/members/pia").getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode organization = ok("dana", "/api/analytics/segments");
         assertThat(organization.get("communityId").isNull()).isTrue();
         assertThat(organization.get("segments").findValuesAsText("segment")).contains("employee", "remote", "production");
