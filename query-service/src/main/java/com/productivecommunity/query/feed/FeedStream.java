@@ -24,7 +24,6 @@ import com.productivecommunity.query.projection.EventsApplied;
 import com.productivecommunity.support.projection.ProjectionAdmin;
 import com.productivecommunity.support.projection.EventPosition;
 import com.productivecommunity.support.projection.ProjectedEvent;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,11 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -46,6 +40,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import com.productivecommunity.query.stream.LiveStreams;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -62,17 +57,7 @@ class FeedStream implements DisposableBean {
     private final NamedParameterJdbcTemplate jdbc;
     private final FeedStreamProperties properties;
     private final ObjectProvider<ProjectionAdmin> projections;
-    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final ExecutorService delivery = Executors.newSingleThreadExecutor(runnable -> {
-        java.lang.Thread thread = new java.lang.Thread(runnable, "feed-stream");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        java.lang.Thread thread = new java.lang.Thread(runnable, "feed-stream-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final LiveStreams<Subscriber> streams;
 
     FeedStream(FeedReads feeds, NamedParameterJdbcTemplate jdbc, FeedStreamProperties properties,
                ObjectProvider<ProjectionAdmin> projections) {
@@ -80,35 +65,28 @@ class FeedStream implements DisposableBean {
         this.feeds = feeds;
         this.jdbc = jdbc;
         this.properties = properties;
-        long every = properties.heartbeat().toMillis();
-        heartbeat.scheduleAtFixedRate(() -> delivery.execute(this::keepAlive), every, every, TimeUnit.MILLISECONDS);
+        this.streams = new LiveStreams<>("feed-stream", properties.heartbeat());
     }
 
-    /** A stream of the contributions of every community {@code memberId} belongs to at the time of each push. */
-    /** {@code external}: a partner or customer, pushed only what communities opened to them show. */
+    /**
+     * A stream of the contributions of every community {@code memberId} belongs to at the time of each push;
+     * {@code external}: a partner or customer, pushed only what the communities opened to them show.
+     */
     SseEmitter subscribeHome(String memberId, boolean external) {
-        return subscribe(new Subscriber(memberId, external, null, new SseEmitter(properties.timeout().toMillis())));
+        return streams.subscribe(new Subscriber(memberId, external, null,
+                new SseEmitter(properties.timeout().toMillis())));
     }
 
     SseEmitter subscribeCommunity(String memberId, UUID communityId) {
-        return subscribe(new Subscriber(memberId, false, communityId, new SseEmitter(properties.timeout().toMillis())));
-    }
-
-    private SseEmitter subscribe(Subscriber subscriber) {
-        SseEmitter emitter = subscriber.emitter();
-        emitter.onCompletion(() -> subscribers.remove(subscriber));
-        emitter.onTimeout(() -> subscribers.remove(subscriber));
-        emitter.onError(error -> subscribers.remove(subscriber));
-        subscribers.add(subscriber);
-        send(subscriber, SseEmitter.event().comment("subscribed"));
-        return emitter;
+        return streams.subscribe(new Subscriber(memberId, false, communityId,
+                new SseEmitter(properties.timeout().toMillis())));
     }
 
     @EventListener
     void on(EventsApplied applied) {
-        if (!subscribers.isEmpty()) {
+        if (!streams.subscribers().isEmpty()) {
             boolean catchingUp = catchingUp();
-            delivery.execute(() -> {
+            streams.deliver(() -> {
                 try {
                     deliver(applied.events(), catchingUp);
                 } catch (RuntimeException e) {
@@ -256,7 +234,7 @@ class FeedStream implements DisposableBean {
         Set<UUID> open = new HashSet<>();
         Map<String, Set<UUID>> memberships = memberships(communities, open);
 
-        for (Subscriber subscriber : subscribers) {
+        for (Subscriber subscriber : streams.subscribers()) {
             Set<UUID> visible = subscriber.communityId() != null ? Set.of(subscriber.communityId())
                     : memberships.getOrDefault(subscriber.memberId(), Set.of());
             if (subscriber.external()) {
@@ -264,20 +242,20 @@ class FeedStream implements DisposableBean {
             }
             for (FeedItem item : items) {
                 if (visible.contains(item.communityId())) {
-                    send(subscriber, SseEmitter.event().name("contribution").id(posted.get(item.contributionId()).toString())
+                    streams.send(subscriber, SseEmitter.event().name("contribution").id(posted.get(item.contributionId()).toString())
                             .data(item, MediaType.APPLICATION_JSON));
                 }
             }
             for (FeedItem item : changed) {
                 if (visible.contains(item.communityId())) {
-                    send(subscriber, SseEmitter.event().name("counts").id(counted.get(item.contributionId()).toString())
+                    streams.send(subscriber, SseEmitter.event().name("counts").id(counted.get(item.contributionId()).toString())
                             .data(new Counts(item.contributionId(), item.reactions(), item.answerCount(), item.outcomeCount()),
                                     MediaType.APPLICATION_JSON));
                 }
             }
             ownWrites.getOrDefault(subscriber.memberId(), Map.of()).forEach((aggregateId, sequence) -> {
                 String position = new EventPosition(aggregateId, sequence).toString();
-                send(subscriber, SseEmitter.event().name("position").id(position)
+                streams.send(subscriber, SseEmitter.event().name("position").id(position)
                         .data(Map.of("position", position), MediaType.APPLICATION_JSON));
             });
         }
@@ -289,7 +267,7 @@ class FeedStream implements DisposableBean {
      */
     private Map<String, Set<UUID>> memberships(Set<UUID> communities, Set<UUID> open) {
         Set<String> members = new HashSet<>();
-        subscribers.forEach(subscriber -> members.add(subscriber.memberId()));
+        streams.subscribers().forEach(subscriber -> members.add(subscriber.memberId()));
         Map<String, Set<UUID>> memberships = new HashMap<>();
         if (communities.isEmpty() || members.isEmpty()) {
             return memberships;
@@ -308,31 +286,15 @@ class FeedStream implements DisposableBean {
         return memberships;
     }
 
-    private void keepAlive() {
-        subscribers.forEach(subscriber -> send(subscriber, SseEmitter.event().comment("keep-alive")));
-    }
-
-    private void send(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
-        try {
-            subscriber.emitter().send(event);
-        } catch (IOException | IllegalStateException e) {
-            subscribers.remove(subscriber);
-            subscriber.emitter().completeWithError(e);
-        }
-    }
-
     @Override
     public void destroy() {
-        heartbeat.shutdownNow();
-        delivery.shutdownNow();
-        subscribers.forEach(subscriber -> subscriber.emitter().complete());
-        subscribers.clear();
+        streams.close();
     }
 
     /** The {@code counts} event: a contribution's current reactions, answer count and outcome count. */
     record Counts(UUID contributionId, Map<ReactionKind, Integer> reactions, int answerCount, int outcomeCount) {
     }
 
-    private record Subscriber(String memberId, boolean external, UUID communityId, SseEmitter emitter) {
+    private record Subscriber(String memberId, boolean external, UUID communityId, SseEmitter emitter) implements LiveStreams.Subscriber {
     }
 }

@@ -3,17 +3,11 @@ package com.productivecommunity.query.notification;
 import com.productivecommunity.query.projection.EventsApplied;
 import com.productivecommunity.support.projection.ProjectedEvent;
 import com.productivecommunity.support.projection.ProjectionAdmin;
-import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -21,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import com.productivecommunity.query.stream.LiveStreams;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -37,46 +32,28 @@ class NotificationStream implements DisposableBean {
     private final NotificationReads reads;
     private final NotificationStreamProperties properties;
     private final ObjectProvider<ProjectionAdmin> projections;
-    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final ExecutorService delivery = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "notification-stream");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "notification-stream-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final LiveStreams<Subscriber> streams;
 
     NotificationStream(NotificationReads reads, NotificationStreamProperties properties,
                        ObjectProvider<ProjectionAdmin> projections) {
         this.reads = reads;
         this.properties = properties;
         this.projections = projections;
-        long every = properties.heartbeat().toMillis();
-        heartbeat.scheduleAtFixedRate(() -> delivery.execute(this::keepAlive), every, every, TimeUnit.MILLISECONDS);
+        this.streams = new LiveStreams<>("notification-stream", properties.heartbeat());
     }
 
     /** {@code external}: a partner or customer, told only of what happened in communities opened to them. */
     SseEmitter subscribe(String memberId, boolean external) {
-        Subscriber subscriber = new Subscriber(memberId, external, new SseEmitter(properties.timeout().toMillis()));
-        SseEmitter emitter = subscriber.emitter();
-        emitter.onCompletion(() -> subscribers.remove(subscriber));
-        emitter.onTimeout(() -> subscribers.remove(subscriber));
-        emitter.onError(error -> subscribers.remove(subscriber));
-        subscribers.add(subscriber);
-        send(subscriber, SseEmitter.event().comment("subscribed"));
-        return emitter;
+        return streams.subscribe(new Subscriber(memberId, external, new SseEmitter(properties.timeout().toMillis())));
     }
 
     @EventListener
     void on(EventsApplied applied) {
-        if (subscribers.isEmpty() || catchingUp()) {
+        if (streams.subscribers().isEmpty() || catchingUp()) {
             return;
         }
         List<UUID> events = applied.events().stream().map(ProjectedEvent::event).map(e -> e.eventId()).toList();
-        delivery.execute(() -> {
+        streams.deliver(() -> {
             try {
                 deliver(events);
             } catch (RuntimeException e) {
@@ -87,10 +64,10 @@ class NotificationStream implements DisposableBean {
 
     /** Tells the member's open streams their unread count changed (they marked some read elsewhere). */
     void unreadChanged(String memberId) {
-        if (subscribers.stream().noneMatch(subscriber -> subscriber.memberId().equals(memberId))) {
+        if (streams.subscribers().stream().noneMatch(subscriber -> subscriber.memberId().equals(memberId))) {
             return;
         }
-        delivery.execute(() -> {
+        streams.deliver(() -> {
             try {
                 pushUnread(reads.unreadCounts(Set.of(memberId), externals()));
             } catch (RuntimeException e) {
@@ -106,18 +83,18 @@ class NotificationStream implements DisposableBean {
 
     private void deliver(List<UUID> events) {
         Set<String> members = new HashSet<>();
-        subscribers.forEach(subscriber -> members.add(subscriber.memberId()));
+        streams.subscribers().forEach(subscriber -> members.add(subscriber.memberId()));
         List<NotificationReads.Addressed> caused = reads.caused(events, members);
         if (caused.isEmpty()) {
             return;
         }
         Set<String> recipients = new HashSet<>();
         caused.forEach(addressed -> recipients.add(addressed.recipientId()));
-        for (Subscriber subscriber : subscribers) {
+        for (Subscriber subscriber : streams.subscribers()) {
             for (NotificationReads.Addressed addressed : caused) {
                 if (subscriber.memberId().equals(addressed.recipientId()) && (addressed.open() || !subscriber.external())) {
                     Notification notification = addressed.notification();
-                    send(subscriber, SseEmitter.event().name("notification").id(notification.notificationId().toString())
+                    streams.send(subscriber, SseEmitter.event().name("notification").id(notification.notificationId().toString())
                             .data(notification, MediaType.APPLICATION_JSON));
                 }
             }
@@ -126,40 +103,24 @@ class NotificationStream implements DisposableBean {
     }
 
     private void pushUnread(Map<String, Long> counts) {
-        for (Subscriber subscriber : subscribers) {
+        for (Subscriber subscriber : streams.subscribers()) {
             Long count = counts.get(subscriber.memberId());
             if (count != null) {
-                send(subscriber, SseEmitter.event().name("unread")
+                streams.send(subscriber, SseEmitter.event().name("unread")
                         .data(Map.of("unreadCount", count), MediaType.APPLICATION_JSON));
             }
         }
     }
 
-    private void keepAlive() {
-        subscribers.forEach(subscriber -> send(subscriber, SseEmitter.event().comment("keep-alive")));
-    }
-
-    private void send(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
-        try {
-            subscriber.emitter().send(event);
-        } catch (IOException | IllegalStateException e) {
-            subscribers.remove(subscriber);
-            subscriber.emitter().completeWithError(e);
-        }
-    }
-
     @Override
     public void destroy() {
-        heartbeat.shutdownNow();
-        delivery.shutdownNow();
-        subscribers.forEach(subscriber -> subscriber.emitter().complete());
-        subscribers.clear();
+        streams.close();
     }
 
     /** The streaming members who are partners or customers. */
     private Set<String> externals() {
         Set<String> externals = new HashSet<>();
-        subscribers.forEach(subscriber -> {
+        streams.subscribers().forEach(subscriber -> {
             if (subscriber.external()) {
                 externals.add(subscriber.memberId());
             }
@@ -167,6 +128,6 @@ class NotificationStream implements DisposableBean {
         return externals;
     }
 
-    private record Subscriber(String memberId, boolean external, SseEmitter emitter) {
+    private record Subscriber(String memberId, boolean external, SseEmitter emitter) implements LiveStreams.Subscriber {
     }
 }

@@ -1,0 +1,2 @@
+/** What the live streams (feeds, notifications) share: subscribers, delivery, keep-alive. */
+package com.productivecommunity.query.stream;
