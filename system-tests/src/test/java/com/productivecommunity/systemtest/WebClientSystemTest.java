@@ -84,12 +84,7 @@ class WebClientSystemTest {
 
         // Carol founds "Maintenance Excellence"; Alice and Bob join, Alice with her purpose.
         carol.signIn("carol");
-        carol.open("#/communities");
-        carol.type(By.id("found-name"), "Maintenance Excellence");
-        carol.type(By.id("found-purpose"), "reduce unplanned downtime on line 3");
-        carol.click(By.cssSelector("#found button[type=submit]"));
-        carol.waitFor(d -> carol.currentHash().startsWith("#/community/"));
-        String community = carol.currentHash().substring("#/community/".length());
+        String community = found(carol, "Maintenance Excellence", "reduce unplanned downtime on line 3", false);
         carol.visible(By.id("edit-purpose-text"));
 
         alice.signIn("alice");
@@ -230,12 +225,7 @@ class WebClientSystemTest {
         Browser alice = browser(DESKTOP_WIDTH, 900);
         Browser bob = browser(PHONE_WIDTH, 844);
         bob.signIn("bob");
-        bob.open("#/communities");
-        bob.type(By.id("found-name"), "Night shift tips");
-        bob.type(By.id("found-purpose"), "share what keeps the night shift safe");
-        bob.click(By.cssSelector("#found button[type=submit]"));
-        bob.waitFor(d -> bob.currentHash().startsWith("#/community/"));
-        String community = bob.currentHash().substring("#/community/".length());
+        String community = found(bob, "Night shift tips", "share what keeps the night shift safe", false);
 
         alice.signIn("alice");
         openUntil(alice, "#/community/" + community, By.cssSelector("#join button[type=submit]"));
@@ -570,12 +560,7 @@ class WebClientSystemTest {
         Browser carol = browser(DESKTOP_WIDTH, 900);
         Browser alice = browser(PHONE_WIDTH, 844);
         carol.signIn("carol");
-        carol.open("#/communities");
-        carol.type(By.id("found-name"), "Tool crib");
-        carol.type(By.id("found-purpose"), "find the right tool fast");
-        carol.click(By.cssSelector("#found button[type=submit]"));
-        carol.waitFor(d -> carol.currentHash().startsWith("#/community/"));
-        String community = carol.currentHash().substring("#/community/".length());
+        String community = found(carol, "Tool crib", "find the right tool fast", false);
         carol.openCompose();
         carol.select(By.id("compose-kind"), "Question");
         String title = "Where is the " + word + " wrench kept?";
@@ -678,12 +663,7 @@ class WebClientSystemTest {
         Browser alice = browser(DESKTOP_WIDTH, 900);
         Browser bob = browser(PHONE_WIDTH, 844);
         alice.signIn("alice");
-        alice.open("#/communities");
-        alice.type(By.id("found-name"), "Paint shop");
-        alice.type(By.id("found-purpose"), "fewer runs and sags on the body line");
-        alice.click(By.cssSelector("#found button[type=submit]"));
-        alice.waitFor(d -> alice.currentHash().startsWith("#/community/"));
-        String community = alice.currentHash().substring("#/community/".length());
+        String community = found(alice, "Paint shop", "fewer runs and sags on the body line", false);
         alice.openCompose();
         alice.select(By.id("compose-kind"), "Question");
         String title = "Why do sags show up on cold mornings?";
