@@ -62,6 +62,37 @@ class ModelVersionRepository {
         return jdbc.query("SELECT " + COLUMNS + " FROM model_version ORDER BY created_at, name", this::row);
     }
 
+    /** The versions a lane applies (not retired), oldest first. */
+    List<ModelVersion> live(String lane) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM model_version WHERE lane = ? AND state <> ?"
+                + " ORDER BY created_at, name", this::row, lane, State.RETIRED.name());
+    }
+
+    /** The same, the rows locked until the caller's transaction ends. */
+    List<ModelVersion> liveForUpdate(String lane) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM model_version WHERE lane = ? AND state <> ?"
+                + " ORDER BY created_at, name FOR UPDATE", this::row, lane, State.RETIRED.name());
+    }
+
+    /**
+     * Moves every version of a lane whose replay is the one started at {@code startedAt} (a lane's versions share
+     * its pass and its start) from one of {@code from} to {@code to}; the names moved. A sample taken before the
+     * lane was restarted (another start) moves nothing.
+     */
+    List<String> moveLane(String lane, Instant startedAt, List<State> from, State to, String failure, Instant caughtUpAt) {
+        List<Object> params = new java.util.ArrayList<>(List.of(to.name()));
+        params.add(failure);
+        params.add(ts(caughtUpAt));
+        params.add(lane);
+        from.forEach(state -> params.add(state.name()));
+        params.add(ts(startedAt));
+        String states = String.join(", ", java.util.Collections.nCopies(from.size(), "?"));
+        return jdbc.queryForList("UPDATE model_version SET state = ?, failure = ?::text,"
+                + " caught_up_at = coalesce(?::timestamptz, caught_up_at) WHERE lane = ? AND state IN (" + states + ")"
+                + " AND replay_started_at IS NOT DISTINCT FROM ?::timestamptz RETURNING name", String.class,
+                params.toArray());
+    }
+
     void replaying(String name, Instant startedAt) {
         jdbc.update("UPDATE model_version SET state = ?, replay_started_at = ?, caught_up_at = NULL, failure = NULL"
                 + " WHERE name = ?", State.QUEUED.name(), ts(startedAt), name);

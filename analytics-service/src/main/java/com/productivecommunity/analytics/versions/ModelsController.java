@@ -44,7 +44,8 @@ class ModelsController {
 
     record VersionView(String name, String description, String derivedFrom, BigDecimal productiveShareThreshold,
                        Map<String, BigDecimal> weights, Instant until, String state, boolean isDefault, String lane,
-                       String createdBy, Instant createdAt, Instant replayStartedAt, Instant caughtUpAt,
+                       List<String> sharedWith, String createdBy, Instant createdAt, Instant replayStartedAt,
+                       Instant caughtUpAt,
                        String failure, List<ActionView> actions) {
     }
 
@@ -65,7 +66,8 @@ class ModelsController {
 
     @Operation(summary = "Create a value model version (ANALYST): a definition shaped like value-models/v1.json,"
             + " optionally with \"until\" (an ISO-8601 instant: only events that occurred at or before it are applied);"
-            + " 201 with the version, its replay from the first event starts at once; 409 when the name exists")
+            + " 201 with the version, its replay from the first event starts at once, in one pass with the versions"
+            + " of a lane whose replay has done at most half of the topic (sharedWith); 409 when the name exists")
     @PostMapping
     ResponseEntity<VersionView> create(@RequestBody JsonNode body, @Parameter(hidden = true) Member caller) {
         requireAnalyst(caller);
@@ -82,7 +84,8 @@ class ModelsController {
         requireReader(caller);
         Map<String, List<Action>> actions = actionsByModel();
         String defaultName = versions.defaultName();
-        return versions.all().stream().map(v -> view(v, defaultName, actions)).toList();
+        Map<String, List<ModelVersion>> lanes = versions.liveLanes();
+        return versions.all().stream().map(v -> view(v, defaultName, actions, lanes)).toList();
     }
 
     @Operation(summary = "One version; ANALYST or AUDITOR")
@@ -135,8 +138,10 @@ class ModelsController {
         }
     }
 
-    @Operation(summary = "Replay the version again from the first event into its own figures (ANALYST); 202."
-            + " 409 for the default version, a configured one (rebuild its projection instead) or a retired one")
+    @Operation(summary = "Replay the version again from the first event into its own figures (ANALYST); 202. A"
+            + " version sharing its lane (sharedWith) is replayed with the lane's other versions, in one pass. 409 for"
+            + " the default version, one whose lane holds the default, a configured one (rebuild its projection"
+            + " instead) or a retired one")
     @PostMapping("/{model}/replay")
     ResponseEntity<VersionView> replay(@PathVariable String model, @Parameter(hidden = true) Member caller) {
         requireAnalyst(caller);
@@ -154,7 +159,8 @@ class ModelsController {
     }
 
     @Operation(summary = "Retire a version (ANALYST): it stops following events and its figures and ledger are"
-            + " deleted; its record stays listed. 409 for the default, a configured or a retired version")
+            + " deleted (a lane it shared goes on for the others); its record stays listed. 409 for the default, a"
+            + " configured or a retired version")
     @PostMapping("/{model}/retire")
     VersionView retire(@PathVariable String model, @Parameter(hidden = true) Member caller) {
         requireAnalyst(caller);
@@ -162,19 +168,25 @@ class ModelsController {
     }
 
     private VersionView view(ModelVersion version) {
-        return view(version, versions.defaultName(), actionsByModel());
+        return view(version, versions.defaultName(), actionsByModel(), versions.liveLanes());
     }
 
     private Map<String, List<Action>> actionsByModel() {
         return versions.actions();
     }
 
-    private static VersionView view(ModelVersion v, String defaultName, Map<String, List<Action>> actions) {
+    /** {@code sharedWith}: the other versions (not retired) its lane applies in the same pass; none once retired. */
+    private static VersionView view(ModelVersion v, String defaultName, Map<String, List<Action>> actions,
+                                    Map<String, List<ModelVersion>> lanes) {
+        List<String> sharedWith = v.state() == ModelVersion.State.RETIRED ? List.of()
+                : lanes.getOrDefault(v.lane(), List.of()).stream().map(ModelVersion::name)
+                        .filter(name -> !name.equals(v.name())).toList();
         Map<String, BigDecimal> weights = new LinkedHashMap<>();
         new java.util.TreeMap<>(v.model().weights()).forEach((signal, w) -> weights.put(signal.name(), Decimals.exact(w)));
         return new VersionView(v.name(), v.model().description(), v.derivedFrom(),
                 Decimals.exact(v.model().productiveShareThreshold()), weights, v.until(), v.state().json(),
-                v.name().equals(defaultName), v.lane(), v.createdBy(), v.createdAt(), v.replayStartedAt(),
+                v.name().equals(defaultName), v.lane(), sharedWith, v.createdBy(), v.createdAt(),
+                v.replayStartedAt(),
                 v.caughtUpAt(), v.failure(), actions.getOrDefault(v.name(), List.of()).stream()
                         .map(a -> new ActionView(a.action(), a.actor(), a.at(), a.detail())).toList());
     }

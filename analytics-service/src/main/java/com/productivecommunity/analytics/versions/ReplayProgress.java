@@ -4,6 +4,7 @@ import com.productivecommunity.analytics.versions.ModelVersion.State;
 import com.productivecommunity.support.projection.ProjectionAdmin;
 import com.productivecommunity.support.projection.ProjectionInfrastructure;
 import com.productivecommunity.support.projection.ProjectionStatus;
+import com.productivecommunity.support.web.NotFoundException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -82,9 +84,12 @@ class ReplayProgress implements SmartLifecycle {
     }
 
     private synchronized Progress sample(ModelVersion version) {
+        return sample(version, true);
+    }
+
+    private Progress sample(ModelVersion version, boolean again) {
         Instant now = Instant.now();
         if (version.state() == State.RETIRED) {
-            samples.remove(version.name());
             Progress p = new Progress(version.name(), version.state().json(), version.until(), 0, 0,
                     BigDecimal.ZERO, null, version.replayStartedAt(), version.caughtUpAt(), 0, 0, version.failure(), now);
             return p;
@@ -99,9 +104,8 @@ class ReplayProgress implements SmartLifecycle {
             total += end - earliest;
             done += Math.min(end - earliest, Math.max(0, stored.getOrDefault(partition.getKey(), earliest) - earliest));
         }
-        ProjectionStatus status = admin.names().contains(version.lane()) ? admin.status(version.lane()) : null;
+        ProjectionStatus status = status(version.lane());
         State state = version.state();
-        String failure = version.failure();
         boolean replaying = state == State.QUEUED || state == State.REPLAYING || state == State.FAILED;
         boolean rebuilding = status != null && "REBUILDING".equals(status.state());
         Instant started = version.replayStartedAt() == null ? version.createdAt() : version.replayStartedAt();
@@ -109,33 +113,43 @@ class ReplayProgress implements SmartLifecycle {
         // wipes them in the background: until then they are the previous pass's).
         boolean restarted = status != null && status.startedAt() != null && !status.startedAt().isBefore(started);
         if (replaying && status != null && !rebuilding && restarted) {
+            // A lane's versions share its pass: they move together (only those of this pass, see moveLane).
+            List<State> before = List.of(State.QUEUED, State.REPLAYING, State.FAILED);
             if (status.running() && done >= total && !range.isEmpty()) {
                 double seconds = Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
                 String detail = String.format(java.util.Locale.ROOT, "%d events in %.1f s, %.0f events/s", done,
                         seconds, done / seconds);
-                transactions.executeWithoutResult(s -> {
-                    repository.caughtUp(version.name(), now);
-                    repository.record(version.name(), "CAUGHT_UP", "system", now, detail);
+                List<String> moved = transactions.execute(s -> {
+                    List<String> names = new java.util.ArrayList<>(repository.moveLane(version.lane(),
+                            version.replayStartedAt(), before, State.CAUGHT_UP, null, now));
+                    java.util.Collections.sort(names);
+                    names.forEach(name -> repository.record(name, "CAUGHT_UP", "system", now, names.size() == 1
+                            ? detail : detail + " (one pass for " + String.join(", ", names) + ")"));
+                    return names;
                 });
-                log.info("Value model {} caught up: {}", version.name(), detail);
-                state = State.CAUGHT_UP;
-                failure = null;
-            } else if (status.consecutiveFailures() >= infrastructure.properties().getFailuresBeforeDown()) {
-                failure = status.lastError() != null ? status.lastError() : "its projection is not running";
-                if (state != State.FAILED) {
-                    repository.state(version.name(), State.FAILED, failure);
+                if (!moved.isEmpty()) {
+                    log.info("Value model(s) {} caught up: {}", moved, detail);
                 }
-                state = State.FAILED;
-            } else if (done > 0 && state != State.REPLAYING) {
-                repository.state(version.name(), State.REPLAYING, null);
-                state = State.REPLAYING;
-                failure = null;
+            } else if (status.consecutiveFailures() >= infrastructure.properties().getFailuresBeforeDown()) {
+                String failure = status.lastError() != null ? status.lastError() : "its projection is not running";
+                repository.moveLane(version.lane(), version.replayStartedAt(), List.of(State.QUEUED, State.REPLAYING),
+                        State.FAILED, failure, null);
+            } else if (done > 0) {
+                repository.moveLane(version.lane(), version.replayStartedAt(), List.of(State.QUEUED, State.FAILED),
+                        State.REPLAYING, null, null);
             }
         }
         if (replaying && !restarted) {
             done = 0; // the previous pass's offsets, about to be wiped
         }
-        Deque<Sample> window = samples.computeIfAbsent(version.name(), k -> new ArrayDeque<>());
+        ModelVersion current = repository.find(version.name()).orElse(version);
+        if (again && (current.state() == State.RETIRED
+                || !Objects.equals(current.replayStartedAt(), version.replayStartedAt()))) {
+            return sample(current, false); // retired or restarted meanwhile: sampled again as it is now
+        }
+        state = current.state();
+        // The window is the lane's: every version of a lane shows the same rate.
+        Deque<Sample> window = samples.computeIfAbsent(version.lane(), k -> new ArrayDeque<>());
         if (!window.isEmpty() && window.peekLast().done() > done) {
             window.clear(); // replayed again from the start
         }
@@ -151,11 +165,18 @@ class ReplayProgress implements SmartLifecycle {
         }
         Long eta = state == State.CAUGHT_UP ? Long.valueOf(0) : rate.signum() > 0
                 ? Long.valueOf((long) Math.ceil((total - done) / rate.doubleValue())) : null;
-        ModelVersion now2 = repository.find(version.name()).orElse(version);
-        Progress progress = new Progress(version.name(), state.json(), version.until(), done, total, rate, eta,
-                now2.replayStartedAt(), now2.caughtUpAt(), Math.max(0, total - done),
-                status == null ? 0 : status.parkedEvents(), failure, now);
-        return progress;
+        return new Progress(version.name(), state.json(), version.until(), done, total, rate, eta,
+                current.replayStartedAt(), current.caughtUpAt(), Math.max(0, total - done),
+                status == null ? 0 : status.parkedEvents(), current.failure(), now);
+    }
+
+    /** The lane's projection status; null when it is not registered (retired, or being restarted for a join). */
+    private ProjectionStatus status(String lane) {
+        try {
+            return admin.names().contains(lane) ? admin.status(lane) : null;
+        } catch (NotFoundException e) {
+            return null; // unregistered between the two calls
+        }
     }
 
     /** [earliest, end) offset per partition of the topic; empty when the broker does not answer. */

