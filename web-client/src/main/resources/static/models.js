@@ -33,7 +33,7 @@ export async function renderModels(box, { api, esc, fmt, cleanup, announce, plai
         <thead><tr><th scope="col">Version</th><th scope="col">State</th><th scope="col">Created</th><th scope="col">Caught up</th><th scope="col">Actions</th></tr></thead>
         <tbody>${versions.map((v) => `<tr data-version="${esc(v.name)}">
           <th scope="row">${esc(v.name)}${v.isDefault ? ' <span class="badge">default</span>' : ''}
-            <div class="muted small">${esc(v.description || '')}${v.derivedFrom ? ` (from ${esc(v.derivedFrom)})` : ''}${v.until ? ` · up to ${esc(v.until)}` : ''}</div></th>
+            <div class="muted small">${esc(v.description || '')}${v.derivedFrom ? ` (from ${esc(v.derivedFrom)})` : ''}${v.until ? ` · up to ${esc(v.until)}` : ''}${(v.sharedWith || []).length ? ` · <span data-shared="${esc(v.name)}">replayed in one pass with ${v.sharedWith.map(esc).join(', ')}</span>` : ''}</div></th>
           <td data-state="${esc(v.state)}">${esc(STATE_NAMES[v.state] || v.state)}
             ${v.state === 'queued' || v.state === 'replaying' ? `<div><progress max="1" value="0" data-progress="${esc(v.name)}" aria-label="Replay of ${esc(v.name)}"></progress> <span class="small" data-progress-text="${esc(v.name)}"></span></div>` : ''}</td>
           <td>${esc(v.createdBy)}, ${esc(when(v.createdAt))}</td>
