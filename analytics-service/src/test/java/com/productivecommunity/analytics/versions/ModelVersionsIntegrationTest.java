@@ -8,15 +8,12 @@ import com.productivecommunity.analytics.engine.Events;
 import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
-import com.productivecommunity.events.EventEnvelope;
 import com.productivecommunity.events.ReactionKind;
-import com.productivecommunity.support.projection.EventPosition;
 import com.productivecommunity.support.projection.ProjectionPositions;
 import com.productivecommunity.support.projection.TestEventPublisher;
 import com.productivecommunity.support.testing.TestDatabases;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -214,26 +211,6 @@ class ModelVersionsIntegrationTest {
         }
     }
 
-    private List<Map<String, Object>> ledger(String model) {
-        return jdbc.queryForList("SELECT event_id, event_type, occurred_at, community_id, member_id, signal,"
-                + " contribution, benefit, organization_benefit, reason, contribution_id FROM ledger_entry"
-                + " WHERE model = ? ORDER BY event_id, member_id, signal", model);
-    }
-
-    private void awaitCaughtUp(String model) {
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() ->
-                json.readTree(get("dana", "/api/analytics/models/" + model + "/progress").getBody())
-                        .get("state").asText().equals("caught-up"));
-    }
-
-    private void deliver(TestEventPublisher publisher, List<CommunityEvent> events) throws InterruptedException {
-        Map<String, EventPosition> last = new LinkedHashMap<>();
-        for (EventEnvelope envelope : publisher.publishAll(events)) {
-            last.put(envelope.aggregateId(), new EventPosition(envelope.aggregateId(), envelope.sequence()));
-        }
-        assertThat(positions.awaitApplied(List.copyOf(last.values()), WAIT)).isTrue();
-    }
-
     private void assertFigures(String path, String model, String contribution, String benefit) throws Exception {
         JsonNode figures = ok("dana", path);
         assertThat(figures.get("model").asText()).as(path).isEqualTo(model);
@@ -243,6 +220,18 @@ class ModelVersionsIntegrationTest {
 
     private void badRequest(String body, String field) throws Exception {
         new ModelsHttp(rest, json).badRequest(body, field);
+    }
+
+    private List<Map<String, Object>> ledger(String model) {
+        return ModelVersionsTesting.ledger(jdbc, model, null);
+    }
+
+    private void awaitCaughtUp(String model) {
+        new ModelsHttp(rest, json).awaitCaughtUp(model, WAIT);
+    }
+
+    private void deliver(TestEventPublisher publisher, List<CommunityEvent> events) throws InterruptedException {
+        ModelVersionsTesting.deliver(publisher, positions, events, WAIT);
     }
 
     private ResponseEntity<String> get(String user, String path) {

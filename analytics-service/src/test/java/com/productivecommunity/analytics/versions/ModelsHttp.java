@@ -33,6 +33,13 @@ record ModelsHttp(TestRestTemplate rest, ObjectMapper json) {
         return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
     }
 
+    /** Waits until the version's replay has caught up. */
+    void awaitCaughtUp(String model, java.time.Duration wait) {
+        org.awaitility.Awaitility.await().atMost(wait).pollInterval(java.time.Duration.ofMillis(200)).until(() ->
+                json.readTree(get("dana", "/api/analytics/models/" + model + "/progress").getBody())
+                        .get("state").asText().equals("caught-up"));
+    }
+
     /** A definition an analyst posts is refused: 400 problem+json naming {@code field}. */
     void badRequest(String body, String field) throws Exception {
         ResponseEntity<String> response = post("dana", "/api/analytics/models", body);

@@ -1,5 +1,7 @@
 package com.productivecommunity.analytics.versions;
 
+import static com.productivecommunity.analytics.versions.ModelVersionsTesting.V1_WEIGHTS;
+import static com.productivecommunity.analytics.versions.ModelVersionsTesting.V2_WEIGHTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,9 +12,7 @@ import com.productivecommunity.analytics.ledger.ModelLanes;
 import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
-import com.productivecommunity.events.EventEnvelope;
 import com.productivecommunity.events.ReactionKind;
-import com.productivecommunity.support.projection.EventPosition;
 import com.productivecommunity.support.projection.ProjectionAdmin;
 import com.productivecommunity.support.projection.ProjectionPositions;
 import com.productivecommunity.support.projection.TestEventPublisher;
@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -55,18 +54,6 @@ class ReplayUntilIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    /** v1's weights (value-models/v1.json). */
-    private static final String V1_WEIGHTS = """
-            {"QUESTION_POSTED":1,"ANSWER_POSTED":3,"POST_POSTED":2,"IDEA_POSTED":2,"ANSWER_RECEIVED":2,
-             "CONTRIBUTION_VIEWED":0.2,"LIKE_RECEIVED":0.5,"THANKS_RECEIVED":1,"THANKS_GIVEN":1,
-             "USEFUL_RECEIVED":0.5,"USEFUL_GIVEN":1,"ANSWER_ACCEPTED_BY_QUESTION_AUTHOR":5,
-             "ANSWER_ACCEPTED_FOR_ANSWER_AUTHOR":3,"OUTCOME_LINKED_AUTHOR":2,"OUTCOME_RECORDED":1}""";
-    /** ModelVersionsIntegrationTest's v2: answers cost more, accepted answers are worth more, views nothing. */
-    private static final String V2_WEIGHTS = """
-            {"QUESTION_POSTED":1,"ANSWER_POSTED":10,"POST_POSTED":2,"IDEA_POSTED":2,"ANSWER_RECEIVED":2,
-             "CONTRIBUTION_VIEWED":0,"LIKE_RECEIVED":0.5,"THANKS_RECEIVED":1,"THANKS_GIVEN":1,
-             "USEFUL_RECEIVED":0.5,"USEFUL_GIVEN":1,"ANSWER_ACCEPTED_BY_QUESTION_AUTHOR":10,
-             "ANSWER_ACCEPTED_FOR_ANSWER_AUTHOR":3,"OUTCOME_LINKED_AUTHOR":2,"OUTCOME_RECORDED":1}""";
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -283,33 +270,24 @@ class ReplayUntilIntegrationTest {
         return copy;
     }
 
-    private List<Map<String, Object>> ledger(String model, Instant until) {
-        return jdbc.queryForList("SELECT event_id, event_type, occurred_at, community_id, member_id, signal,"
-                + " contribution, benefit, organization_benefit, reason, contribution_id FROM ledger_entry"
-                + " WHERE model = ? AND occurred_at <= ? ORDER BY event_id, member_id, signal", model,
-                (until == null ? Instant.parse("9999-12-31T00:00:00Z") : until).atOffset(ZoneOffset.UTC));
-    }
-
     private List<String> eventIds(String model) {
-        return jdbc.queryForList("SELECT DISTINCT event_id::text FROM ledger_entry WHERE model = ?", String.class, model);
-    }
-
-    private void awaitCaughtUp(String model) {
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() ->
-                json.readTree(get("dana", "/api/analytics/models/" + model + "/progress").getBody())
-                        .get("state").asText().equals("caught-up"));
-    }
-
-    private void deliver(TestEventPublisher publisher, List<CommunityEvent> events) throws InterruptedException {
-        Map<String, EventPosition> last = new LinkedHashMap<>();
-        for (EventEnvelope envelope : publisher.publishAll(events)) {
-            last.put(envelope.aggregateId(), new EventPosition(envelope.aggregateId(), envelope.sequence()));
-        }
-        assertThat(positions.awaitApplied(List.copyOf(last.values()), WAIT)).isTrue();
+        return ModelVersionsTesting.eventIds(jdbc, model, null);
     }
 
     private void badRequest(String body, String field) throws Exception {
         new ModelsHttp(rest, json).badRequest(body, field);
+    }
+
+    private List<Map<String, Object>> ledger(String model, Instant until) {
+        return ModelVersionsTesting.ledger(jdbc, model, until);
+    }
+
+    private void awaitCaughtUp(String model) {
+        new ModelsHttp(rest, json).awaitCaughtUp(model, WAIT);
+    }
+
+    private void deliver(TestEventPublisher publisher, List<CommunityEvent> events) throws InterruptedException {
+        ModelVersionsTesting.deliver(publisher, positions, events, WAIT);
     }
 
     private ResponseEntity<String> get(String user, String path) {

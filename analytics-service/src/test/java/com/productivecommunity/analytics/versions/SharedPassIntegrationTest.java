@@ -1,5 +1,7 @@
 package com.productivecommunity.analytics.versions;
 
+import static com.productivecommunity.analytics.versions.ModelVersionsTesting.V1_WEIGHTS;
+import static com.productivecommunity.analytics.versions.ModelVersionsTesting.V2_WEIGHTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,9 +10,7 @@ import com.productivecommunity.analytics.engine.Events;
 import com.productivecommunity.events.CommunityEvent;
 import com.productivecommunity.events.ContributionKind;
 import com.productivecommunity.events.ContributionPosted;
-import com.productivecommunity.events.EventEnvelope;
 import com.productivecommunity.events.ReactionKind;
-import com.productivecommunity.support.projection.EventPosition;
 import com.productivecommunity.support.projection.ProjectionAdmin;
 import com.productivecommunity.support.projection.ProjectionPositions;
 import com.productivecommunity.support.projection.TestEventPublisher;
@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,18 +60,6 @@ class SharedPassIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String LANE = "analytics-model-v2";
 
-    /** v1's weights (value-models/v1.json). */
-    private static final String V1_WEIGHTS = """
-            {"QUESTION_POSTED":1,"ANSWER_POSTED":3,"POST_POSTED":2,"IDEA_POSTED":2,"ANSWER_RECEIVED":2,
-             "CONTRIBUTION_VIEWED":0.2,"LIKE_RECEIVED":0.5,"THANKS_RECEIVED":1,"THANKS_GIVEN":1,
-             "USEFUL_RECEIVED":0.5,"USEFUL_GIVEN":1,"ANSWER_ACCEPTED_BY_QUESTION_AUTHOR":5,
-             "ANSWER_ACCEPTED_FOR_ANSWER_AUTHOR":3,"OUTCOME_LINKED_AUTHOR":2,"OUTCOME_RECORDED":1}""";
-    /** The issue's v2: answers cost more, accepted answers are worth more, views nothing. */
-    private static final String OTHER_WEIGHTS = """
-            {"QUESTION_POSTED":1,"ANSWER_POSTED":10,"POST_POSTED":2,"IDEA_POSTED":2,"ANSWER_RECEIVED":2,
-             "CONTRIBUTION_VIEWED":0,"LIKE_RECEIVED":0.5,"THANKS_RECEIVED":1,"THANKS_GIVEN":1,
-             "USEFUL_RECEIVED":0.5,"USEFUL_GIVEN":1,"ANSWER_ACCEPTED_BY_QUESTION_AUTHOR":10,
-             "ANSWER_ACCEPTED_FOR_ANSWER_AUTHOR":3,"OUTCOME_LINKED_AUTHOR":2,"OUTCOME_RECORDED":1}""";
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -140,7 +127,7 @@ class SharedPassIntegrationTest {
                 assertThat(json.readTree(v2.getBody()).get("lane").asText()).isEqualTo(LANE);
                 assertThat(json.readTree(v2.getBody()).get("sharedWith")).isEmpty();
                 v3 = CompletableFuture.supplyAsync(() -> post("dana", "/api/analytics/models",
-                        definition("v3", OTHER_WEIGHTS, null)));
+                        definition("v3", V2_WEIGHTS, null)));
                 // v3 has decided once it stops v2's lane (to restart it with both); a v3 of its own would not stop it
                 Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
                         .until(() -> v3.isDone() || !admin.names().contains(LANE)
@@ -183,7 +170,7 @@ class SharedPassIntegrationTest {
             ResponseEntity<String> alone2 = post("dana", "/api/analytics/models", definition("v2alone", V1_WEIGHTS, until));
             assertThat(json.readTree(alone2.getBody()).get("sharedWith")).isEmpty();
             awaitCaughtUp("v2alone");
-            ResponseEntity<String> alone3 = post("dana", "/api/analytics/models", definition("v3alone", OTHER_WEIGHTS, null));
+            ResponseEntity<String> alone3 = post("dana", "/api/analytics/models", definition("v3alone", V2_WEIGHTS, null));
             assertThat(json.readTree(alone3.getBody()).get("lane").asText()).isEqualTo("analytics-model-v3alone");
             awaitCaughtUp("v3alone");
             assertThat(rows("v2alone")).isEqualTo(v2Rows);
@@ -262,21 +249,12 @@ class SharedPassIntegrationTest {
         return details;
     }
 
-    private List<Map<String, Object>> ledger(String model, Instant until) {
-        return jdbc.queryForList("SELECT event_id, event_type, occurred_at, community_id, member_id, signal,"
-                + " contribution, benefit, organization_benefit, reason, contribution_id FROM ledger_entry"
-                + " WHERE model = ? AND occurred_at <= ? ORDER BY event_id, member_id, signal", model,
-                (until == null ? Instant.parse("9999-12-31T00:00:00Z") : until).atOffset(java.time.ZoneOffset.UTC));
-    }
-
     private List<String> eventIds(String model) {
         return eventIds(model, null);
     }
 
     private List<String> eventIds(String model, Instant until) {
-        return jdbc.queryForList("SELECT DISTINCT event_id::text FROM ledger_entry WHERE model = ? AND occurred_at <= ?",
-                String.class, model,
-                (until == null ? Instant.parse("9999-12-31T00:00:00Z") : until).atOffset(java.time.ZoneOffset.UTC));
+        return ModelVersionsTesting.eventIds(jdbc, model, until);
     }
 
     /** A model's rows without its name and the ledger's ids, in a fixed order. */
@@ -309,18 +287,16 @@ class SharedPassIntegrationTest {
         return rows;
     }
 
+    private List<Map<String, Object>> ledger(String model, Instant until) {
+        return ModelVersionsTesting.ledger(jdbc, model, until);
+    }
+
     private void awaitCaughtUp(String model) {
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() ->
-                json.readTree(get("dana", "/api/analytics/models/" + model + "/progress").getBody())
-                        .get("state").asText().equals("caught-up"));
+        new ModelsHttp(rest, json).awaitCaughtUp(model, WAIT);
     }
 
     private void deliver(TestEventPublisher publisher, List<CommunityEvent> events) throws InterruptedException {
-        Map<String, EventPosition> last = new LinkedHashMap<>();
-        for (EventEnvelope envelope : publisher.publishAll(events)) {
-            last.put(envelope.aggregateId(), new EventPosition(envelope.aggregateId(), envelope.sequence()));
-        }
-        assertThat(positions.awaitApplied(List.copyOf(last.values()), WAIT)).isTrue();
+        ModelVersionsTesting.deliver(publisher, positions, events, WAIT);
     }
 
     private ResponseEntity<String> get(String user, String path) {
